@@ -1,0 +1,70 @@
+import { Command, Option } from "commander";
+
+// Flags that mean the same thing on several commands are defined once here, as groups.
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** Raw values of the manifest flag group. */
+export interface ManifestFlags {
+  filename?: string[];
+  set?: string[];
+}
+
+/** `-f PATH` (repeatable: a file, a directory of *.yaml/*.yml, or `-` for stdin) and `--set path=value`. */
+export function addManifestFlags(command: Command, options: { required?: boolean } = {}): Command {
+  const filename = new Option("-f, --filename <path>", "manifest file, directory of *.yaml/*.yml, or - for stdin (repeatable)")
+    .argParser(collect);
+  if (options.required !== false) filename.makeOptionMandatory();
+  return command
+    .addOption(filename)
+    .addOption(new Option("--set <path=value>", "override a manifest field, typed by the schema, e.g. spec.deletionWindowDays=14 (repeatable)").argParser(collect));
+}
+
+/** Raw values of the stack flag group. */
+export interface StackFlags {
+  stack?: string;
+  backend?: string;
+  region?: string;
+  profile?: string;
+  endpointUrl?: string;
+}
+
+/** Where state lives and which account and region the engine talks to. */
+export function addStackFlags(command: Command): Command {
+  return command
+    .addOption(new Option("--stack <name>", "stack name (default: <org>-<env>-<name> from metadata)"))
+    .addOption(new Option("--backend <url>", "state backend URL (default: PLANTON_BACKEND_URL, PULUMI_BACKEND_URL, or file://~/.planton/state)"))
+    .addOption(new Option("--region <region>", "AWS region when the manifest has none (default: AWS_REGION, AWS_DEFAULT_REGION)"))
+    .addOption(new Option("--profile <name>", "AWS shared-config profile (default: AWS_PROFILE)"))
+    .addOption(new Option("--endpoint-url <url>", "KMS endpoint URL, e.g. for LocalStack (default: AWS_ENDPOINT_URL_KMS)"));
+}
+
+/** Output formats; `markdown` only where a command accepts it. */
+export type OutputFormat = "text" | "json" | "yaml" | "markdown";
+
+/** `-o, --output FORMAT`. */
+export function addOutputFlag(command: Command, formats: readonly OutputFormat[] = ["text", "json", "yaml"]): Command {
+  return command.addOption(
+    new Option("-o, --output <format>", "output format").choices(formats as string[]).default("text"),
+  );
+}
+
+/** Raw values of the safety flag group. */
+export interface SafetyFlags {
+  yes?: boolean;
+  allowReplace?: boolean;
+  allowBroadening?: boolean;
+}
+
+/** Confirmation and the safety rails' overrides. */
+export function addSafetyFlags(command: Command, options: { broadening?: boolean } = {}): Command {
+  command
+    .addOption(new Option("-y, --yes", "do not ask for confirmation (required when not on a terminal)"))
+    .addOption(new Option("--allow-replace", "allow plans that replace or delete a KMS key"));
+  if (options.broadening !== false) {
+    command.addOption(new Option("--allow-broadening", "allow key-policy changes that broaden access when not on a terminal"));
+  }
+  return command;
+}

@@ -1,0 +1,58 @@
+import { Command, CommanderError, Option } from "commander";
+import { ExitCode, reportError } from "./exit";
+import { processIo, type Io } from "./io";
+
+/** What every command's action gets: the Io, and a place to put its exit code. */
+export interface CliContext {
+  readonly io: Io;
+  exitCode: ExitCode;
+}
+
+/** The planton command tree. Command implementations are imported lazily by each action. */
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command("planton")
+    .description("AWS KMS keys as code: validate, preview and apply KMS key manifests through Pulumi.")
+    .version(readVersion(), "--version")
+    .addOption(new Option("--verbose", "print details of failures (engine logs, stack traces)"))
+    .addOption(new Option("--color <when>", "colour output").choices(["auto", "always", "never"]).default("auto"))
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => ctx.io.stdout.write(text),
+      writeErr: (text) => ctx.io.stderr.write(text),
+    });
+  return program;
+}
+
+function readVersion(): string {
+  // package.json sits two (src) or three (dist/src) levels up; require resolves either.
+  for (const path of ["../../package.json", "../../../package.json"]) {
+    try {
+      return (require(path) as { version: string }).version;
+    } catch {
+      // try the next layout
+    }
+  }
+  return "0.0.0";
+}
+
+/** Runs planton with `argv` (without `node` and the script) and returns the exit code. */
+export async function runCli(argv: readonly string[], io: Io): Promise<ExitCode> {
+  const ctx: CliContext = { io, exitCode: ExitCode.ok };
+  const program = buildProgram(ctx);
+  try {
+    await program.parseAsync(argv as string[], { from: "user" });
+    return ctx.exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version exit 0; every usage mistake (already printed by commander) exits 1.
+      return err.exitCode === 0 ? ExitCode.ok : ExitCode.failure;
+    }
+    return reportError(err, io, argv.includes("--verbose"));
+  }
+}
+
+/** Entry point of bin/planton. */
+export async function main(): Promise<void> {
+  process.exitCode = await runCli(process.argv.slice(2), processIo());
+}
