@@ -1,0 +1,179 @@
+import type { EngineEvent, StepInfo, StepOp } from "../engine/engine-event";
+import type { ChangeOp, Plan, PlanSummary, PropertyChange, ResourceChange } from "./plan";
+import { childPath, topLevelProperty, valueAtPath } from "./property-path";
+import { resourceKind } from "./resource-kind";
+import { isRecord, markUnknowns } from "./unknown-value";
+
+/** Which stack and manifest a plan belongs to. */
+export interface PlanTarget {
+  readonly stack: string;
+  readonly file: string;
+  readonly name: string;
+}
+
+/** Monthly price of one KMS key or replica key, in USD (AWS list price). */
+export const KEY_MONTHLY_USD = 1;
+
+/**
+ * Builds the structured Plan of one stack from a preview's engine events. Each resource appears
+ * once, in the engine's order: the steps of a replacement (create-replacement, replace,
+ * delete-replaced) fold into one `replace` change.
+ */
+export function buildPlan(target: PlanTarget, events: readonly EngineEvent[]): Plan {
+  const steps = new Map<string, StepInfo>();
+  for (const event of events) {
+    if (event.kind !== "step-planned" || isHidden(event.step)) continue;
+    const seen = steps.get(event.step.urn);
+    if (seen === undefined || opRank(event.step.op) > opRank(seen.op)) steps.set(event.step.urn, event.step);
+  }
+  const changes: ResourceChange[] = [];
+  for (const step of steps.values()) {
+    const op = changeOp(step.op);
+    if (op !== undefined) changes.push(toResourceChange(step, op));
+  }
+  return { ...target, changes, summary: summarize(changes), monthlyCostUsd: monthlyCost(changes) };
+}
+
+/** The stack resource and the default providers are engine bookkeeping, not the user's resources. */
+function isHidden(step: StepInfo): boolean {
+  if (step.type === "pulumi:pulumi:Stack") return true;
+  return step.type.startsWith("pulumi:providers:") && step.name.startsWith("default");
+}
+
+/** Which of several steps for one URN describes it best: the logical `replace` wins. */
+function opRank(op: StepOp): number {
+  switch (op) {
+    case "replace":
+      return 3;
+    case "create-replacement":
+    case "delete-replaced":
+    case "import-replacement":
+    case "read-replacement":
+      return 2;
+    case "same":
+    case "create":
+    case "update":
+    case "delete":
+    case "read":
+    case "refresh":
+    case "import":
+      return 1;
+    case "discard":
+    case "discard-replaced":
+    case "remove-pending-replace":
+      return 0;
+  }
+}
+
+function changeOp(op: StepOp): ChangeOp | undefined {
+  switch (op) {
+    case "same":
+    case "read":
+    case "refresh":
+      return "same";
+    case "create":
+    case "import":
+      return "create";
+    case "update":
+      return "update";
+    case "delete":
+      return "delete";
+    case "replace":
+    case "create-replacement":
+    case "delete-replaced":
+    case "import-replacement":
+    case "read-replacement":
+      return "replace";
+    case "discard":
+    case "discard-replaced":
+    case "remove-pending-replace":
+      return undefined;
+  }
+}
+
+function toResourceChange(step: StepInfo, op: ChangeOp): ResourceChange {
+  return {
+    urn: step.urn,
+    type: step.type,
+    name: step.name,
+    kind: resourceKind(step.type),
+    op,
+    properties: sortByPath(propertyChanges(step, op)),
+  };
+}
+
+function propertyChanges(step: StepInfo, op: ChangeOp): PropertyChange[] {
+  switch (op) {
+    case "same":
+      return [];
+    case "create":
+      return userProperties(step.new?.inputs).map(([path, after]) => ({ path, kind: "add", after, forcesReplacement: false }));
+    case "delete":
+      return userProperties(step.old?.inputs).map(([path, before]) => ({ path, kind: "delete", before, forcesReplacement: false }));
+    case "update":
+    case "replace":
+      return changedProperties(step);
+  }
+}
+
+/** Top-level inputs a user set; `__`-prefixed keys are the engine's own. */
+function userProperties(inputs: Readonly<Record<string, unknown>> | undefined): [string, unknown][] {
+  return Object.entries(inputs ?? {})
+    .filter(([key]) => !key.startsWith("__"))
+    .map(([key, value]) => [key, markUnknowns(value)]);
+}
+
+function changedProperties(step: StepInfo): PropertyChange[] {
+  const oldInputs = step.old?.inputs ?? {};
+  const oldOutputs = step.old?.outputs ?? {};
+  const newInputs = step.new?.inputs ?? {};
+  const replaceKeys = new Set(step.replaceKeys);
+  if (step.detailedDiff !== undefined && Object.keys(step.detailedDiff).length > 0) {
+    return Object.entries(step.detailedDiff).flatMap(([path, diff]) => {
+      const fromOutputs = !diff.inputDiff ? valueAtPath(oldOutputs, path) : undefined;
+      const before = markUnknowns(fromOutputs ?? valueAtPath(oldInputs, path));
+      const after = markUnknowns(valueAtPath(newInputs, path));
+      const forces = diff.kind.endsWith("-replace") || replaceKeys.has(topLevelProperty(path));
+      return expand(path, before, after, forces);
+    });
+  }
+  const paths = step.diffs.length > 0 ? step.diffs : differingKeys(oldInputs, newInputs);
+  return paths.flatMap((path) =>
+    expand(path, markUnknowns(valueAtPath(oldInputs, path)), markUnknowns(valueAtPath(newInputs, path)), replaceKeys.has(path)),
+  );
+}
+
+/** Spreads a change of a map (tags) into one change per key, so the plan says which tag changed. */
+function expand(path: string, before: unknown, after: unknown, forcesReplacement: boolean): PropertyChange[] {
+  if (isRecord(before) && isRecord(after)) {
+    return differingKeys(before, after).flatMap((key) => expand(childPath(path, key), before[key], after[key], forcesReplacement));
+  }
+  const kind = before === undefined ? "add" : after === undefined ? "delete" : "update";
+  return [{ path, kind, before, after, forcesReplacement }];
+}
+
+function differingKeys(before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)].filter((key) => !key.startsWith("__")));
+  return [...keys].filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+}
+
+function sortByPath(properties: PropertyChange[]): PropertyChange[] {
+  return [...properties].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function summarize(changes: readonly ResourceChange[]): PlanSummary {
+  const summary: Record<ChangeOp, number> = { create: 0, update: 0, replace: 0, delete: 0, same: 0 };
+  for (const change of changes) summary[change.op] += 1;
+  return summary;
+}
+
+/** $1 a month per key and replica key that still exists once the plan is applied. */
+function monthlyCost(changes: readonly ResourceChange[]): number {
+  const keys = changes.filter((c) => (c.kind === "key" || c.kind === "replica-key") && c.op !== "delete");
+  return keys.length * KEY_MONTHLY_USD;
+}
+
+/** True when applying the plan would change anything. */
+export function hasChanges(plan: Plan): boolean {
+  return plan.summary.create + plan.summary.update + plan.summary.replace + plan.summary.delete > 0;
+}

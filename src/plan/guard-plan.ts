@@ -1,0 +1,81 @@
+import { error, type Problem } from "../core/problem";
+import type { Plan, PropertyChange, ResourceChange } from "./plan";
+
+/** What the guard lets through. */
+export interface GuardOptions {
+  /** `--allow-replace`: the user accepts replacing or deleting keys. */
+  readonly allowReplace: boolean;
+}
+
+/** Manifest fields behind the provider properties that force a key's replacement. */
+const MANIFEST_FIELD: Readonly<Record<string, string>> = {
+  customerMasterKeySpec: "spec.keySpec",
+  keyUsage: "spec.keyUsage",
+  multiRegion: "spec.multiRegion",
+  primaryKeyArn: "spec.multiRegion",
+};
+
+const CONSEQUENCE =
+  "the old key is scheduled for deletion, and data encrypted under it becomes undecryptable once it is deleted";
+const OVERRIDE = "pass --allow-replace if that is intended";
+
+/**
+ * The safety rail: every step that would replace or delete a KMS key or replica key, and every
+ * alias that would be pointed at a different key, becomes an error Problem naming the property
+ * and the consequence — unless `allowReplace`. An empty list means the plan may be applied.
+ */
+export function guardPlan(plan: Plan, options: GuardOptions): Problem[] {
+  if (options.allowReplace) return [];
+  const at = { file: plan.file };
+  return plan.changes.flatMap((change): Problem[] => {
+    switch (change.kind) {
+      case "key":
+      case "replica-key":
+        return keyRefusal(change).map(([path, message]) => error(path, message, at));
+      case "alias":
+        return aliasRefusal(change).map(([path, message]) => error(path, message, at));
+      case "provider":
+      case "other":
+        return [];
+    }
+  });
+}
+
+function keyRefusal(change: ResourceChange): [string, string][] {
+  const what = `${change.kind === "key" ? "KMS key" : "replica key"} "${change.name}"`;
+  switch (change.op) {
+    case "replace": {
+      const forcing = change.properties.filter((p) => p.forcesReplacement);
+      if (forcing.length === 0) return [["spec", `cannot replace ${what}: ${CONSEQUENCE}; ${OVERRIDE}`]];
+      return forcing.map((p) => [
+        MANIFEST_FIELD[p.path] ?? "spec",
+        `changing ${p.path} (${describe(p)}) replaces ${what}: ${CONSEQUENCE}; ${OVERRIDE}`,
+      ]);
+    }
+    case "delete": {
+      const path = change.kind === "replica-key" ? "spec.replicaRegions" : "spec";
+      const why = change.kind === "replica-key" ? "its region is no longer in spec.replicaRegions, so " : "";
+      return [[path, `${why}the plan deletes ${what}: it is scheduled for deletion, and data encrypted under it becomes undecryptable once it is deleted; ${OVERRIDE}`]];
+    }
+    case "create":
+    case "update":
+    case "same":
+      return [];
+  }
+}
+
+/** An alias follows its key: pointing it at another key is as dangerous as replacing the key. */
+function aliasRefusal(change: ResourceChange): [string, string][] {
+  if (change.op !== "update" && change.op !== "replace") return [];
+  const retarget = change.properties.find((p) => p.path === "targetKeyId");
+  if (retarget === undefined) return [];
+  return [["spec.alias", `alias "${change.name}" would point at a different key (${describe(retarget)}): callers using the alias would switch keys; ${OVERRIDE}`]];
+}
+
+function describe(p: PropertyChange): string {
+  return `${show(p.before)} → ${show(p.after)}`;
+}
+
+function show(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value) ?? "(none)";
+}

@@ -1,0 +1,15 @@
+import type { ResourceKind } from "./plan";
+
+/** Type tokens of the resources planton deploys. */
+export const KEY_TYPE = "aws:kms/key:Key";
+export const REPLICA_KEY_TYPE = "aws:kms/replicaKey:ReplicaKey";
+export const ALIAS_TYPE = "aws:kms/alias:Alias";
+
+/** Which planton resource a Pulumi type token stands for. */
+export function resourceKind(type: string): ResourceKind {
+  if (type === KEY_TYPE) return "key";
+  if (type === REPLICA_KEY_TYPE) return "replica-key";
+  if (type === ALIAS_TYPE) return "alias";
+  if (type.startsWith("pulumi:providers:")) return "provider";
+  return "other";
+}

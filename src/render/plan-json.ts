@@ -1,0 +1,54 @@
+import type { Problem } from "../core/problem";
+import type { Plan, PlanSummary, PropertyChange } from "../plan/plan";
+
+/** Version of the `preview --output json` document; bumped on incompatible changes. */
+export const PLAN_JSON_FORMAT_VERSION = "1.0";
+
+/** One stack's outcome in a preview: its plan, or why there is none. */
+export interface StackPreview {
+  readonly stack: string;
+  readonly file: string;
+  readonly name: string;
+  /** Undefined when the preview failed. */
+  readonly plan?: Plan;
+  /** Safety-rail refusals of the plan. */
+  readonly refusals: readonly Problem[];
+  /** Why the preview failed, when it did. */
+  readonly error?: string;
+}
+
+/** The `preview --output json` document. */
+export interface PlanJson {
+  readonly formatVersion: string;
+  readonly stacks: readonly StackPlanJson[];
+  /** True when any stack's plan has changes. */
+  readonly hasChanges: boolean;
+}
+
+/** One stack in the `preview --output json` document. */
+export interface StackPlanJson {
+  readonly stack: string;
+  readonly file: string;
+  readonly name: string;
+  readonly steps: readonly { op: string; type: string; name: string; urn: string; properties: readonly PropertyChange[] }[];
+  readonly summary: PlanSummary | null;
+  readonly monthlyCostUsd: number | null;
+  readonly refusals: readonly { path: string; message: string }[];
+  readonly error: string | null;
+}
+
+/** The preview of several stacks as one JSON-ready document, from the same Plans as the text. */
+export function planJson(previews: readonly StackPreview[]): PlanJson {
+  const stacks = previews.map((preview): StackPlanJson => ({
+    stack: preview.stack,
+    file: preview.file,
+    name: preview.name,
+    steps: (preview.plan?.changes ?? []).map((c) => ({ op: c.op, type: c.type, name: c.name, urn: c.urn, properties: c.properties })),
+    summary: preview.plan?.summary ?? null,
+    monthlyCostUsd: preview.plan?.monthlyCostUsd ?? null,
+    refusals: preview.refusals.map((p) => ({ path: p.path, message: p.message })),
+    error: preview.error ?? null,
+  }));
+  const changed = stacks.some((s) => s.summary !== null && s.summary.create + s.summary.update + s.summary.replace + s.summary.delete > 0);
+  return { formatVersion: PLAN_JSON_FORMAT_VERSION, stacks, hasChanges: changed };
+}

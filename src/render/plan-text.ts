@@ -1,0 +1,85 @@
+import type { ChangeOp, Plan, PropertyChange, ResourceChange } from "../plan/plan";
+import { formatValue } from "./format-value";
+import { palette, type Palette } from "./palette";
+
+/** How to render a plan as text. */
+export interface PlanTextOptions {
+  /** ANSI colour; off in tests and when stdout is not a terminal. */
+  readonly colour: boolean;
+}
+
+/**
+ * A plan as `terraform plan`-like text: one block per changed resource (`+ create`,
+ * `~ update in place` with `old → new` per property, `-/+ replace` marking the property that
+ * forces it, `- delete`), then the summary line and the monthly cost.
+ */
+export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
+  const p = palette(options.colour);
+  const lines = [p.strong(`Stack ${plan.stack}`) + p.faint(` (${plan.name}, ${plan.file})`), ""];
+  const changed = plan.changes.filter((c) => c.op !== "same");
+  if (changed.length === 0) {
+    lines.push("No changes. The stack matches the manifest.");
+  } else {
+    for (const change of changed) lines.push(...resourceBlock(change, p), "");
+    lines.push(summaryLine(plan));
+  }
+  lines.push(costLine(plan));
+  return `${lines.join("\n")}\n`;
+}
+
+/** `Plan: 1 to create, 0 to update, 0 to replace, 0 to delete.` */
+export function summaryLine(plan: Plan): string {
+  const s = plan.summary;
+  return `Plan: ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.delete} to delete.`;
+}
+
+/** The monthly cost of the keys the stack holds once the plan is applied. */
+export function costLine(plan: Plan): string {
+  const keys = plan.monthlyCostUsd;
+  return `Monthly cost after apply: $${plan.monthlyCostUsd.toFixed(2)} (${keys} KMS key${keys === 1 ? "" : "s"} at $1.00 each; API requests extra).`;
+}
+
+const HEADER: Readonly<Record<Exclude<ChangeOp, "same">, { symbol: string; verb: string }>> = {
+  create: { symbol: "+", verb: "create" },
+  update: { symbol: "~", verb: "update in place" },
+  replace: { symbol: "-/+", verb: "replace" },
+  delete: { symbol: "-", verb: "delete" },
+};
+
+function opColour(op: ChangeOp, p: Palette): (text: string) => string {
+  switch (op) {
+    case "create":
+      return p.create;
+    case "update":
+      return p.update;
+    case "replace":
+      return p.replace;
+    case "delete":
+      return p.delete;
+    case "same":
+      return p.faint;
+  }
+}
+
+function resourceBlock(change: ResourceChange, p: Palette): string[] {
+  if (change.op === "same") return [];
+  const { symbol, verb } = HEADER[change.op];
+  const colour = opColour(change.op, p);
+  const header = `  ${colour(`${symbol} ${verb}`)} ${p.strong(change.name)} ${p.faint(`(${change.type})`)}`;
+  const width = Math.max(0, ...change.properties.map((prop) => prop.path.length));
+  return [header, ...change.properties.map((prop) => propertyLine(prop, width, p))];
+}
+
+function propertyLine(prop: PropertyChange, width: number, p: Palette): string {
+  const indent = " ".repeat(8 + width + 3);
+  const name = prop.path.padEnd(width);
+  const forces = prop.forcesReplacement ? ` ${p.delete("(forces replacement)")}` : "";
+  switch (prop.kind) {
+    case "add":
+      return `      ${p.create("+")} ${name} = ${formatValue(prop.after, indent)}${forces}`;
+    case "delete":
+      return `      ${p.delete("-")} ${name} = ${formatValue(prop.before, indent)}${forces}`;
+    case "update":
+      return `      ${p.update("~")} ${name} = ${formatValue(prop.before, indent)} → ${formatValue(prop.after, indent)}${forces}`;
+  }
+}

@@ -1,0 +1,72 @@
+import { buildPlan, hasChanges } from "../../src/plan/build-plan";
+import { UNKNOWN_VALUE } from "../../src/plan/unknown-value";
+import { ALIAS_URN, KEY_URN, createEvents, deleteEvents, replaceEvents, updateEvents } from "./fixtures";
+
+const target = { stack: "acme-prod-rds", file: "key.yaml", name: "rds" };
+
+describe("buildPlan", () => {
+  it("lists created resources with every input the user set, hiding the stack and default provider", () => {
+    const plan = buildPlan(target, createEvents());
+    expect(plan.changes.map((c) => [c.name, c.kind, c.op])).toEqual([
+      ["key", "key", "create"],
+      ["alias", "alias", "create"],
+    ]);
+    const key = plan.changes[0]!;
+    expect(key.properties.map((p) => p.path)).toEqual([
+      "customerMasterKeySpec", "deletionWindowInDays", "description", "enableKeyRotation", "isEnabled",
+      "keyUsage", "multiRegion", "policy", "rotationPeriodInDays", "tags",
+    ]);
+    expect(key.properties.every((p) => p.kind === "add" && !p.forcesReplacement)).toBe(true);
+    expect(plan.changes[1]!.properties.find((p) => p.path === "targetKeyId")!.after).toBe(UNKNOWN_VALUE);
+    expect(plan.summary).toEqual({ create: 2, update: 0, replace: 0, delete: 0, same: 0 });
+    expect(plan.monthlyCostUsd).toBe(1);
+    expect(hasChanges(plan)).toBe(true);
+  });
+
+  it("gives old and new values of updated properties, one change per changed tag", () => {
+    const plan = buildPlan(target, updateEvents());
+    const key = plan.changes.find((c) => c.urn === KEY_URN)!;
+    expect(key.op).toBe("update");
+    expect(key.properties).toEqual([
+      { path: "description", kind: "update", before: "Production RDS cluster encryption key", after: "Primary RDS key", forcesReplacement: false },
+      { path: "tags.CostCenter", kind: "update", before: "1234", after: "5678", forcesReplacement: false },
+    ]);
+    expect(plan.summary).toEqual({ create: 0, update: 1, replace: 0, delete: 0, same: 1 });
+  });
+
+  it("folds the steps of a replacement into one replace change and marks the forcing properties", () => {
+    const plan = buildPlan(target, replaceEvents());
+    const keys = plan.changes.filter((c) => c.urn === KEY_URN);
+    expect(keys).toHaveLength(1);
+    expect(keys[0]!.op).toBe("replace");
+    expect(keys[0]!.properties.map((p) => [p.path, p.forcesReplacement])).toEqual([
+      ["customerMasterKeySpec", true],
+      ["enableKeyRotation", false],
+      ["keyUsage", true],
+    ]);
+    const alias = plan.changes.find((c) => c.urn === ALIAS_URN)!;
+    expect(alias.properties[0]).toMatchObject({ path: "targetKeyId", after: UNKNOWN_VALUE });
+    expect(plan.summary.replace).toBe(1);
+    expect(plan.monthlyCostUsd).toBe(1);
+  });
+
+  it("counts a deleted replica out of the monthly cost", () => {
+    const plan = buildPlan(target, deleteEvents());
+    expect(plan.summary).toEqual({ create: 0, update: 0, replace: 0, delete: 1, same: 1 });
+    expect(plan.monthlyCostUsd).toBe(1);
+    expect(plan.changes.find((c) => c.op === "delete")!.properties.map((p) => p.kind)).toEqual(["delete", "delete", "delete"]);
+  });
+
+  it("reports no changes when every step is same", () => {
+    const plan = buildPlan(target, updateEvents().filter((e) => e.kind === "step-planned" && e.step.op === "same"));
+    expect(hasChanges(plan)).toBe(false);
+  });
+
+  it("falls back to comparing inputs when the provider sent no detailed diff", () => {
+    const events = updateEvents().map((e) =>
+      e.kind === "step-planned" && e.step.op === "update" ? { ...e, step: { ...e.step, detailedDiff: undefined, diffs: [] } } : e,
+    );
+    const key = buildPlan(target, events).changes.find((c) => c.urn === KEY_URN)!;
+    expect(key.properties.map((p) => p.path)).toEqual(["description", "tags.CostCenter"]);
+  });
+});
