@@ -1,0 +1,99 @@
+import { output, type Output } from "@pulumi/pulumi";
+import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
+import { Alias, Key, ReplicaKey } from "@pulumi/aws/kms";
+import { Provider } from "@pulumi/aws/provider";
+import type { AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
+import { PlantonError } from "../core/planton-error";
+import { buildPolicy } from "../policy/build-policy";
+import { policyJson } from "../policy/policy-json";
+import { keyArgs, replicaKeyArgs } from "./key-args";
+import type { ProgramOptions } from "./program-options";
+import { primaryProviderArgs, replicaProviderArgs } from "./provider-args";
+import { RESOURCE_NAMES } from "./resource-names";
+
+/** Account and partition the policy is generated for, known only once the provider has credentials. */
+interface DeployTarget {
+  readonly accountId: string;
+  readonly partition: string;
+}
+
+/**
+ * Builds the inline Pulumi program for one validated, defaulted manifest: an explicit provider for
+ * the primary region, the key with its generated policy and identity tags, its alias, and per
+ * replica region a provider, a replica key with its own policy, and the same alias. The program
+ * returns the stack outputs under `AwsKmsKeyStackOutputs`' JSON names.
+ *
+ * Every resource uses an explicit provider, so nothing depends on the engine's default provider
+ * or on `aws:*` stack config. Throws a PlantonError when the region was never resolved.
+ */
+export function createProgram(key: AwsKmsKey, options: ProgramOptions): () => Promise<Record<string, unknown>> {
+  const spec = key.spec;
+  const region = spec?.region ?? "";
+  if (region === "") {
+    throw new PlantonError("usage", `cannot deploy ${key.metadata?.name ?? "the key"}: no AWS region`, {
+      hint: "set spec.region in the manifest, pass --region, or set AWS_REGION",
+    });
+  }
+  const alias = spec?.alias ?? "";
+  const replicaRegions = [...(spec?.replicaRegions ?? [])];
+  // protect makes the engine refuse to delete (or replace) the key until the flag is turned off.
+  const protect = spec?.deletionProtection ?? false;
+
+  return async () => {
+    const primary = new Provider(RESOURCE_NAMES.primaryProvider, primaryProviderArgs(region, options));
+    const target = deployTarget(primary);
+    const policyFor = (policyRegion: string): Output<string> =>
+      target.apply((t) => policyJson(buildPolicy(key, { ...t, region: policyRegion })));
+
+    const kmsKey = new Key(
+      RESOURCE_NAMES.key,
+      { ...keyArgs(key), policy: policyFor(region) },
+      { provider: primary, protect },
+    );
+    const kmsAlias = new Alias(
+      RESOURCE_NAMES.alias,
+      { name: alias, targetKeyId: kmsKey.keyId },
+      { provider: primary },
+    );
+
+    const replicaKeyArns: Record<string, Output<string>> = {};
+    for (const replicaRegion of replicaRegions) {
+      const provider = new Provider(
+        RESOURCE_NAMES.replicaProvider(replicaRegion),
+        replicaProviderArgs(replicaRegion, options),
+      );
+      const replica = new ReplicaKey(
+        RESOURCE_NAMES.replicaKey(replicaRegion),
+        { ...replicaKeyArgs(key), primaryKeyArn: kmsKey.arn, policy: policyFor(replicaRegion) },
+        { provider, protect },
+      );
+      new Alias(
+        RESOURCE_NAMES.replicaAlias(replicaRegion),
+        { name: alias, targetKeyId: replica.keyId },
+        { provider },
+      );
+      replicaKeyArns[replicaRegion] = replica.arn;
+    }
+
+    return {
+      keyId: kmsKey.keyId,
+      keyArn: kmsKey.arn,
+      aliasName: kmsAlias.name,
+      aliasArn: kmsAlias.arn,
+      rotationEnabled: kmsKey.enableKeyRotation,
+      region,
+      replicaKeyArns: output(replicaKeyArns),
+    };
+  };
+}
+
+/**
+ * The caller's account, and the partition read off the caller's ARN (`arn:<partition>:...`), which
+ * saves a second invoke on every run.
+ */
+function deployTarget(provider: Provider): Output<DeployTarget> {
+  return getCallerIdentityOutput({}, { provider }).apply((identity) => ({
+    accountId: identity.accountId,
+    partition: identity.arn.split(":")[1] || "aws",
+  }));
+}

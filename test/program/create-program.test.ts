@@ -1,0 +1,299 @@
+import type { AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
+import { isPlantonError } from "../../src/core/planton-error";
+import { buildPolicy } from "../../src/policy/build-policy";
+import { policyJson } from "../../src/policy/policy-json";
+import { createProgram } from "../../src/program/create-program";
+import { inlineExamples, keysOf, MINIMAL, repositoryExamples } from "./example-keys";
+import { MOCK_ACCOUNT, runWithMocks, type MockRun, type Registration } from "./run-with-mocks";
+
+const KEY = "aws:kms/key:Key";
+const REPLICA_KEY = "aws:kms/replicaKey:ReplicaKey";
+const ALIAS = "aws:kms/alias:Alias";
+const PROVIDER = "pulumi:providers:aws";
+
+const examples = inlineExamples();
+
+function example(name: string): AwsKmsKey {
+  const key = examples.get(name);
+  if (!key) throw new Error(`no example ${name}`);
+  return key;
+}
+
+function registered(run: MockRun, type: string, name: string): Registration {
+  const found = run.registrations.find((r) => r.type === type && r.name === name);
+  if (!found) throw new Error(`${type} ${name} was not registered; got ${run.registrations.map((r) => r.name).join(", ")}`);
+  return found;
+}
+
+/** Every registration as `type name`, sorted (registration order depends on promise timing). */
+function registeredNames(run: MockRun): string[] {
+  return run.registrations.map((r) => `${r.type} ${r.name}`).sort();
+}
+
+function expectedPolicy(key: AwsKmsKey, region: string, partition = "aws"): string {
+  return policyJson(buildPolicy(key, { accountId: MOCK_ACCOUNT, partition, region }));
+}
+
+// The AWS provider sends its config to the engine as strings (JSON for objects and booleans).
+function providerConfig(r: Registration): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(r.inputs).map(([k, v]) => {
+      if (typeof v !== "string") return [k, v];
+      try {
+        return [k, JSON.parse(v)];
+      } catch {
+        return [k, v];
+      }
+    }),
+  );
+}
+
+describe("createProgram: the contract's example (prod-rds-primary)", () => {
+  const key = example("prod-rds-primary");
+  let run: MockRun;
+  beforeAll(async () => {
+    run = await runWithMocks(createProgram(key, {}));
+  });
+
+  it("registers exactly a provider, the key and its alias", () => {
+    expect(registeredNames(run)).toEqual([
+      `${ALIAS} alias`,
+      `${KEY} key`,
+      `${PROVIDER} primary`,
+    ]);
+  });
+
+  it("pins the primary provider to spec.region without endpoint overrides", () => {
+    const config = providerConfig(registered(run, PROVIDER, "primary"));
+    expect(config["region"]).toBe("us-east-1");
+    expect(config["endpoints"]).toBeUndefined();
+    expect(config["profile"]).toBeUndefined();
+  });
+
+  it("creates the key with every manifest field, identity tags and the generated policy", () => {
+    const k = registered(run, KEY, "key");
+    expect(k.inputs).toEqual({
+      description: "Production RDS cluster encryption key",
+      customerMasterKeySpec: "SYMMETRIC_DEFAULT",
+      keyUsage: "ENCRYPT_DECRYPT",
+      enableKeyRotation: true,
+      rotationPeriodInDays: 365,
+      deletionWindowInDays: 30,
+      isEnabled: true,
+      multiRegion: false,
+      bypassPolicyLockoutSafetyCheck: false,
+      policy: expectedPolicy(key, "us-east-1"),
+      tags: {
+        CostCenter: "1234",
+        "planton:name": "prod-rds-primary",
+        "planton:org": "acme",
+        "planton:env": "prod",
+        "planton:kind": "AwsKmsKey",
+      },
+    });
+  });
+
+  it("resolves the policy's account from the caller identity and keeps the user's principals", () => {
+    const policy = JSON.parse(String(registered(run, KEY, "key").inputs["policy"]));
+    expect(JSON.stringify(policy)).toContain("arn:aws:iam::123456789012:role/SecurityAdmin");
+    expect(JSON.stringify(policy)).toContain("arn:aws:iam::123456789012:role/RDSServiceRole");
+    expect(run.invokes).toEqual([{ token: "aws:index/getCallerIdentity:getCallerIdentity", provider: "primary" }]);
+  });
+
+  it("deploys the key and alias through the explicit provider, unprotected", () => {
+    for (const r of [registered(run, KEY, "key"), registered(run, ALIAS, "alias")]) {
+      expect(r).toMatchObject({ provider: "primary", protect: false, retainOnDelete: false });
+    }
+  });
+
+  it("points the alias at the key", () => {
+    const alias = registered(run, ALIAS, "alias");
+    expect(alias.inputs).toEqual({ name: "alias/prod/rds-primary", targetKeyId: "key1" });
+    expect(alias.dependsOn).toEqual(["key"]);
+  });
+
+  it("returns the stack outputs under AwsKmsKeyStackOutputs' JSON names", () => {
+    expect(run.outputs).toEqual({
+      keyId: "key1",
+      keyArn: `arn:aws:kms:us-east-1:${MOCK_ACCOUNT}:key/key1`,
+      aliasName: "alias/prod/rds-primary",
+      aliasArn: `arn:aws:kms:us-east-1:${MOCK_ACCOUNT}:alias/prod/rds-primary`,
+      rotationEnabled: true,
+      region: "us-east-1",
+      replicaKeyArns: {},
+    });
+  });
+});
+
+describe("createProgram: a multi-Region key with a replica in eu-west-1", () => {
+  const key = example("multi-region");
+  let run: MockRun;
+  beforeAll(async () => {
+    run = await runWithMocks(createProgram(key, {}));
+  });
+
+  it("adds a provider, a replica key and an alias for the replica region", () => {
+    expect(registeredNames(run)).toEqual([
+      `${ALIAS} alias`,
+      `${ALIAS} alias-eu-west-1`,
+      `${KEY} key`,
+      `${REPLICA_KEY} replica-eu-west-1`,
+      `${PROVIDER} primary`,
+      `${PROVIDER} provider-eu-west-1`,
+    ]);
+    expect(providerConfig(registered(run, PROVIDER, "provider-eu-west-1"))["region"]).toBe("eu-west-1");
+  });
+
+  it("generates a policy per region (kms:ViaService names the region's RDS endpoint)", () => {
+    expect(registered(run, KEY, "key").inputs["policy"]).toContain("rds.us-east-1.amazonaws.com");
+    expect(registered(run, REPLICA_KEY, "replica-eu-west-1").inputs["policy"]).toContain("rds.eu-west-1.amazonaws.com");
+  });
+
+  it("creates a multi-Region primary", () => {
+    expect(registered(run, KEY, "key").inputs).toMatchObject({ multiRegion: true, deletionWindowInDays: 14 });
+  });
+
+  it("replicates the primary with its own region's policy, the same window, state and tags", () => {
+    const replica = registered(run, REPLICA_KEY, "replica-eu-west-1");
+    expect(replica.inputs).toEqual({
+      primaryKeyArn: `arn:aws:kms:us-east-1:${MOCK_ACCOUNT}:key/mrk-key1`,
+      description: "Payments data, replicated to Europe",
+      deletionWindowInDays: 14,
+      enabled: true,
+      bypassPolicyLockoutSafetyCheck: false,
+      policy: expectedPolicy(key, "eu-west-1"),
+      tags: {
+        team: "payments",
+        "planton:name": "payments-mrk",
+        "planton:org": "acme",
+        "planton:env": "prod",
+        "planton:kind": "AwsKmsKey",
+      },
+    });
+    expect(replica).toMatchObject({ provider: "provider-eu-west-1", dependsOn: ["key"] });
+  });
+
+  it("protects the key and the replica (deletionProtection), never the aliases", () => {
+    expect(registered(run, KEY, "key").protect).toBe(true);
+    expect(registered(run, REPLICA_KEY, "replica-eu-west-1").protect).toBe(true);
+    expect(registered(run, ALIAS, "alias").protect).toBe(false);
+    expect(registered(run, ALIAS, "alias-eu-west-1").protect).toBe(false);
+  });
+
+  it("gives the replica the same alias name in its region", () => {
+    const alias = registered(run, ALIAS, "alias-eu-west-1");
+    expect(alias.inputs).toEqual({ name: "alias/payments-mrk", targetKeyId: "mrk-key1" });
+    expect(alias).toMatchObject({ provider: "provider-eu-west-1", dependsOn: ["replica-eu-west-1"] });
+  });
+
+  it("outputs the replica ARN by region", () => {
+    expect(run.outputs["replicaKeyArns"]).toEqual({ "eu-west-1": `arn:aws:kms:eu-west-1:${MOCK_ACCOUNT}:key/mrk-key1` });
+    expect(run.outputs["keyId"]).toBe("mrk-key1");
+  });
+});
+
+describe("createProgram: defaults, signing and MAC keys", () => {
+  it("deploys the minimal manifest with the defaults and only planton's identity tags", async () => {
+    const run = await runWithMocks(createProgram(example("minimal"), {}));
+    expect(registered(run, KEY, "key").inputs).toMatchObject({
+      description: "",
+      customerMasterKeySpec: "SYMMETRIC_DEFAULT",
+      keyUsage: "ENCRYPT_DECRYPT",
+      enableKeyRotation: true,
+      rotationPeriodInDays: 365,
+      deletionWindowInDays: 30,
+      isEnabled: true,
+      multiRegion: false,
+      tags: { "planton:name": "minimal", "planton:kind": "AwsKmsKey" },
+    });
+    expect(registered(run, ALIAS, "alias").inputs["name"]).toBe("alias/minimal");
+    expect(run.outputs["region"]).toBe("us-east-1");
+  });
+
+  it("deploys an RSA signing key without rotation and without a rotation period", async () => {
+    const run = await runWithMocks(createProgram(example("rsa-signing"), {}));
+    const inputs = registered(run, KEY, "key").inputs;
+    expect(inputs).toMatchObject({ customerMasterKeySpec: "RSA_4096", keyUsage: "SIGN_VERIFY", enableKeyRotation: false });
+    expect(inputs).not.toHaveProperty("rotationPeriodInDays");
+    expect(inputs["tags"]).toEqual({ "planton:name": "release-signing", "planton:env": "prod", "planton:kind": "AwsKmsKey" });
+    expect(run.outputs["rotationEnabled"]).toBe(false);
+  });
+
+  it("deploys a disabled HMAC key with the MAC usage", async () => {
+    const run = await runWithMocks(createProgram(example("hmac"), {}));
+    expect(registered(run, KEY, "key").inputs).toMatchObject({
+      customerMasterKeySpec: "HMAC_256",
+      keyUsage: "GENERATE_VERIFY_MAC",
+      enableKeyRotation: false,
+      isEnabled: false,
+    });
+  });
+});
+
+describe("createProgram: options", () => {
+  const key = example("multi-region");
+
+  it("sends a custom endpoint to the primary provider only, with the checks real AWS needs turned off", async () => {
+    const run = await runWithMocks(createProgram(key, { endpointUrl: "http://localhost:4566", profile: "dev" }));
+    const primary = providerConfig(registered(run, PROVIDER, "primary"));
+    expect(primary).toMatchObject({
+      region: "us-east-1",
+      profile: "dev",
+      endpoints: [{ kms: "http://localhost:4566" }],
+      skipCredentialsValidation: true,
+      skipMetadataApiCheck: true,
+      skipRegionValidation: true,
+      skipRequestingAccountId: true,
+    });
+    const replica = providerConfig(registered(run, PROVIDER, "provider-eu-west-1"));
+    expect(replica).toMatchObject({ region: "eu-west-1", profile: "dev", skipCredentialsValidation: true });
+    expect(replica["endpoints"]).toBeUndefined();
+  });
+
+  it("reads the partition off the caller's ARN", async () => {
+    const run = await runWithMocks(createProgram(key, {}), `arn:aws-cn:iam::${MOCK_ACCOUNT}:user/deployer`);
+    expect(registered(run, KEY, "key").inputs["policy"]).toBe(expectedPolicy(key, "us-east-1", "aws-cn"));
+  });
+
+  it("refuses a manifest whose region was never resolved, naming the ways to set one", () => {
+    const [unresolved] = keysOf(MINIMAL).map((k) => ({ ...k, spec: k.spec && { ...k.spec, region: "" } }));
+    let thrown: unknown;
+    try {
+      createProgram(unresolved as AwsKmsKey, {});
+    } catch (e) {
+      thrown = e;
+    }
+    expect(isPlantonError(thrown)).toBe(true);
+    expect((thrown as Error).message).toBe("cannot deploy minimal: no AWS region");
+    expect((thrown as { hint?: string }).hint).toBe("set spec.region in the manifest, pass --region, or set AWS_REGION");
+  });
+});
+
+describe("createProgram: every manifest in examples/", () => {
+  const fromRepository = [...repositoryExamples()];
+  const cases = fromRepository.length > 0 ? fromRepository : [...examples];
+
+  it.each(cases)("%s deploys the key, its alias and one provider, replica and alias per replica region", async (_name, key) => {
+    const spec = key.spec!;
+    const run = await runWithMocks(createProgram(key, {}));
+    const replicaNames = spec.replicaRegions.flatMap((r) => [`${PROVIDER} provider-${r}`, `${REPLICA_KEY} replica-${r}`, `${ALIAS} alias-${r}`]);
+    expect(registeredNames(run)).toEqual(
+      [`${PROVIDER} primary`, `${KEY} key`, `${ALIAS} alias`, ...replicaNames].sort(),
+    );
+    const k = registered(run, KEY, "key");
+    expect(k).toMatchObject({ provider: "primary", protect: spec.deletionProtection, retainOnDelete: false });
+    expect(k.inputs["policy"]).toBe(expectedPolicy(key, spec.region));
+    expect(k.inputs["tags"]).toMatchObject({ ...spec.tags, "planton:name": key.metadata!.name, "planton:kind": "AwsKmsKey" });
+    expect(registered(run, ALIAS, "alias").inputs["name"]).toBe(spec.alias);
+    for (const r of spec.replicaRegions) {
+      const replica = registered(run, REPLICA_KEY, `replica-${r}`);
+      expect(replica).toMatchObject({ provider: `provider-${r}`, protect: spec.deletionProtection });
+      expect(replica.inputs["policy"]).toBe(expectedPolicy(key, r));
+      expect(registered(run, ALIAS, `alias-${r}`).inputs["name"]).toBe(spec.alias);
+    }
+    expect(Object.keys(run.outputs).sort()).toEqual(
+      ["aliasArn", "aliasName", "keyArn", "keyId", "region", "replicaKeyArns", "rotationEnabled"],
+    );
+    expect(Object.keys(run.outputs["replicaKeyArns"] as object).sort()).toEqual([...spec.replicaRegions].sort());
+  });
+});
