@@ -1,0 +1,134 @@
+import type { AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
+import type { AwsKmsKeyPolicySpec } from "../../gen/project/planton/provider/aws/awskmskey/v1/policy_pb";
+import { error, warning, type Problem } from "../core/problem";
+import { buildPolicy } from "./build-policy";
+import { policyJson } from "./policy-json";
+import { MAX_POLICY_BYTES, type PolicyDocument } from "./policy-document";
+import { policyJsonProblems } from "./policy-json-problems";
+import { ACCOUNT_ID_PLACEHOLDER, partitionOf, REGION_PLACEHOLDER, type PolicyTarget } from "./policy-target";
+import { awsPrincipals, isAccountRoot, principalsAllowed, coversAction } from "./statement-grants";
+import { structuredPolicyProblems } from "./structured-policy-problems";
+
+const AT = "spec.policy";
+
+// Actions that count as using the key, whatever its type.
+const USE_ACTIONS = ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey", "kms:Sign", "kms:Verify", "kms:GenerateMac", "kms:VerifyMac", "kms:DeriveSharedSecret"];
+
+/**
+ * Problems with the key policy a (defaulted) key would deploy, beyond what the proto rules check:
+ * lockout, size, key-type fit, the raw policyJson's shape and principals, and warnings for
+ * account roots that may decrypt and for keys nobody may use. No `policy` block means the AWS
+ * default policy, which needs no checks.
+ */
+export function checkPolicy(key: AwsKmsKey): Problem[] {
+  const policy = key.spec?.policy;
+  if (!policy) return [];
+  if (policy.policyJson) return rawPolicyProblems(policy);
+  const problems = structuredPolicyProblems(key, policy);
+  const documents = targets(key).map((target) => buildPolicy(key, target));
+  const doc = documents[0];
+  if (doc.Statement.length === 0) {
+    return [...problems, error(AT, "the policy grants nothing: name adminRole, usageRoles, services or other principals, or remove the policy block for the AWS default policy")];
+  }
+  if (isLockedOut(doc, policy)) {
+    problems.push(error(`${AT}.adminRole`, `no principal may change the key policy (kms:PutKeyPolicy), so the key could never be managed again: set adminRole or adminRoles, or set bypassPolicyLockoutSafetyCheck: true if that is really meant`));
+  }
+  problems.push(...documents.flatMap((d) => sizeProblems(d, AT)).slice(0, 1));
+  problems.push(...rootDecryptWarnings(doc, (sid, principal) => structuredPath(policy, sid, principal)));
+  if (!isUsable(doc)) problems.push(warning(AT, "no principal or service may use the key: add usageRoles, services or crossAccountIds"));
+  return problems;
+}
+
+function rawPolicyProblems(policy: AwsKmsKeyPolicySpec): Problem[] {
+  const at = `${AT}.policyJson`;
+  const structured = structuredFieldsSet(policy);
+  const problems: Problem[] = [];
+  if (structured.length > 0) {
+    problems.push(error(at, `policyJson cannot be combined with ${structured.join(", ")}: use either the structured fields or a complete policy document`));
+  }
+  const { messages, document } = policyJsonProblems(policy.policyJson);
+  problems.push(...messages.map((message) => error(at, message)));
+  if (!document) return problems;
+  if (isLockedOut(document, policy)) {
+    problems.push(error(at, "no statement lets a principal change the key policy (kms:PutKeyPolicy), so the key could never be managed again: allow it to an administrator, or set bypassPolicyLockoutSafetyCheck: true if that is really meant"));
+  }
+  problems.push(...sizeProblems(document, at));
+  problems.push(...rootDecryptWarnings(document, (sid, principal, index) => ({ path: at, where: `Statement[${index}]${sid ? ` (${sid})` : ""} lets ${principal}` })));
+  if (!isUsable(document)) problems.push(warning(at, "no statement lets a principal or service use the key for cryptographic operations"));
+  return problems;
+}
+
+// The primary's region and every replica's: each gets its own policy (and its own size).
+function targets(key: AwsKmsKey): PolicyTarget[] {
+  const primary = key.spec?.region || REGION_PLACEHOLDER;
+  return [primary, ...(key.spec?.replicaRegions ?? [])].map((region) => ({
+    accountId: ACCOUNT_ID_PLACEHOLDER,
+    partition: partitionOf(primary),
+    region,
+  }));
+}
+
+function isLockedOut(doc: PolicyDocument, policy: AwsKmsKeyPolicySpec): boolean {
+  return !policy.bypassPolicyLockoutSafetyCheck && principalsAllowed(doc.Statement, "kms:PutKeyPolicy").length === 0;
+}
+
+function isUsable(doc: PolicyDocument): boolean {
+  return USE_ACTIONS.some((action) => principalsAllowed(doc.Statement, action).length > 0);
+}
+
+// Measured on the canonical text, which is what gets deployed; offline with the account-id
+// placeholder, which is longer than a real id, so a policy that passes here fits at deploy time.
+function sizeProblems(doc: PolicyDocument, at: string): Problem[] {
+  const bytes = new TextEncoder().encode(policyJson(doc)).length;
+  if (bytes <= MAX_POLICY_BYTES) return [];
+  return [error(at, `the generated key policy is ${bytes} bytes, over the KMS limit of ${MAX_POLICY_BYTES}: use fewer principals or statements`)];
+}
+
+interface WarningPlace {
+  readonly path: string;
+  readonly where: string;
+}
+
+function rootDecryptWarnings(
+  doc: PolicyDocument,
+  place: (sid: string | undefined, principal: string, index: number) => WarningPlace | undefined,
+): Problem[] {
+  const problems: Problem[] = [];
+  doc.Statement.forEach((statement, index) => {
+    if (statement.Effect !== "Allow" || !coversAction(statement, "kms:Decrypt")) return;
+    for (const principal of awsPrincipals(statement).filter(isAccountRoot)) {
+      const at = place(statement.Sid, principal, index);
+      if (at) {
+        problems.push(warning(at.path, `${at.where} decrypt: an account root lets every principal of that account whose IAM policies allow it decrypt; name the roles that need it`));
+      }
+    }
+  });
+  return problems;
+}
+
+// Where in the structured fields an account root that may decrypt was named. Cross-account and
+// via-service statements name account roots by design, narrowed by their own conditions.
+function structuredPath(policy: AwsKmsKeyPolicySpec, sid: string | undefined, principal: string): WarningPlace | undefined {
+  if (sid === "KeyUsage") {
+    const i = policy.usageRoles.indexOf(principal);
+    return { path: `${AT}.usageRoles[${i}]`, where: `usageRoles lets ${principal}` };
+  }
+  const i = policy.extraStatements.findIndex((s) => s.sid === sid);
+  if (i < 0) return undefined;
+  const j = policy.extraStatements[i].principals.indexOf(principal);
+  return { path: `${AT}.extraStatements[${i}].principals[${j}]`, where: `extra statement ${sid} lets ${principal}` };
+}
+
+function structuredFieldsSet(policy: AwsKmsKeyPolicySpec): string[] {
+  const set: Array<[string, boolean]> = [
+    ["adminRole", policy.adminRole !== ""],
+    ["adminRoles", policy.adminRoles.length > 0],
+    ["usageRoles", policy.usageRoles.length > 0],
+    ["encryptionContext", Object.keys(policy.encryptionContext).length > 0],
+    ["services", policy.services.length > 0],
+    ["grantRoles", policy.grantRoles.length > 0],
+    ["crossAccountIds", policy.crossAccountIds.length > 0],
+    ["extraStatements", policy.extraStatements.length > 0],
+  ];
+  return set.filter(([, isSet]) => isSet).map(([name]) => name);
+}

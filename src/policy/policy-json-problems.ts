@@ -1,0 +1,79 @@
+import { parsePolicyJson } from "./parse-policy-json";
+import { listOf, POLICY_VERSION, type PolicyDocument } from "./policy-document";
+import { principalProblem } from "./principal-problem";
+
+/**
+ * What is wrong with a raw `policyJson`, each as a sentence starting with the place in the
+ * document (`Statement[1].Principal.AWS: ...`), plus the parsed document when it is well formed
+ * enough to be analysed further (who may manage and use the key).
+ */
+export function policyJsonProblems(text: string): { messages: string[]; document?: PolicyDocument } {
+  const parsed = parsePolicyJson(text);
+  if (parsed.kind === "invalid") return { messages: [parsed.reason] };
+  const doc = parsed.document as unknown as Record<string, unknown>;
+  const messages: string[] = [];
+  if (doc.Version !== POLICY_VERSION) {
+    messages.push(`Version must be "${POLICY_VERSION}" (got ${doc.Version === undefined ? "none" : JSON.stringify(doc.Version)})`);
+  }
+  const statements = doc.Statement;
+  if (!Array.isArray(statements) || statements.length === 0) {
+    messages.push("Statement must hold at least one statement");
+    return { messages };
+  }
+  statements.forEach((statement, i) => messages.push(...statementProblems(statement, `Statement[${i}]`)));
+  return { messages, document: messages.length === 0 ? parsed.document : undefined };
+}
+
+function statementProblems(statement: unknown, at: string): string[] {
+  if (typeof statement !== "object" || statement === null || Array.isArray(statement)) return [`${at}: must be an object`];
+  const s = statement as Record<string, unknown>;
+  const problems: string[] = [];
+  if (s.Effect !== "Allow" && s.Effect !== "Deny") problems.push(`${at}.Effect: must be "Allow" or "Deny" (got ${describe(s.Effect)})`);
+  if (s.Principal === undefined) {
+    const hint = s.NotPrincipal !== undefined ? " (NotPrincipal is not supported: name the principals)" : "";
+    problems.push(`${at}: has no Principal${hint}`);
+  } else {
+    problems.push(...principalProblems(s.Principal, `${at}.Principal`));
+  }
+  if (!isStrings(s.Action) && !isStrings(s.NotAction)) problems.push(`${at}: has no Action (a string or a list of strings)`);
+  if (!isStrings(s.Resource) && !isStrings(s.NotResource)) problems.push(`${at}: has no Resource (in a key policy, "*": the key itself)`);
+  return problems;
+}
+
+function principalProblems(principal: unknown, at: string): string[] {
+  if (principal === "*") return [`${at}: ${wildcardProblem()}`];
+  if (typeof principal !== "object" || principal === null || Array.isArray(principal)) {
+    return [`${at}: must be an object such as {"AWS": "arn:aws:iam::111122223333:role/Name"}`];
+  }
+  const problems: string[] = [];
+  for (const [type, value] of Object.entries(principal)) {
+    if (!isStrings(value)) {
+      problems.push(`${at}.${type}: must be a string or a list of strings`);
+      continue;
+    }
+    if (type !== "AWS" && type !== "Service") {
+      problems.push(`${at}.${type}: key policies planton deploys name AWS (IAM ARNs) and Service principals only`);
+      continue;
+    }
+    const values = listOf(value as string | string[]);
+    values.forEach((v, j) => {
+      const place = Array.isArray(value) ? `${at}.${type}[${j}]` : `${at}.${type}`;
+      const problem = v.includes("*") ? wildcardProblem() : principalProblem(type, v);
+      if (problem) problems.push(`${place}: ${problem}`);
+    });
+  }
+  return problems;
+}
+
+// Any `*` in a principal is a wildcard to IAM; the proto rule's own words say why it is refused.
+function wildcardProblem(): string {
+  return principalProblem("AWS", "*") ?? "must not be a wildcard principal";
+}
+
+function isStrings(value: unknown): boolean {
+  return typeof value === "string" || (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === "string"));
+}
+
+function describe(value: unknown): string {
+  return value === undefined ? "none" : JSON.stringify(value);
+}

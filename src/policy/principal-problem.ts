@@ -1,0 +1,26 @@
+import { create } from "@bufbuild/protobuf";
+import { AwsKmsKeyPolicyStatementSchema } from "../../gen/project/planton/provider/aws/awskmskey/v1/policy_pb";
+import { manifestValidator } from "../validate/manifest-validator";
+
+// Principals in the structured fields are checked by the proto rules (`iam_principal`, the service
+// principal pattern). A raw policyJson names principals too: they are checked by the very same
+// rules, by putting each one in a statement message and validating it, so the two never disagree.
+
+/** Why `value` is not an acceptable principal of `type` (`AWS` or `Service`), or undefined when it is. */
+export function principalProblem(type: "AWS" | "Service", value: string): string | undefined {
+  const statement = create(AwsKmsKeyPolicyStatementSchema, {
+    sid: "Check",
+    actions: ["kms:DescribeKey"],
+    principals: type === "AWS" ? [value] : [],
+    servicePrincipals: type === "Service" ? [value] : [],
+  });
+  const result = manifestValidator().validate(AwsKmsKeyPolicyStatementSchema, statement);
+  switch (result.kind) {
+    case "valid":
+      return undefined;
+    case "invalid":
+      return result.error.violations[0]?.message ?? "is not a valid principal";
+    case "error":
+      throw result.error;
+  }
+}
