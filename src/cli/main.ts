@@ -1,4 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
+import { initCommand } from "./commands/init";
+import { validateCommand } from "./commands/validate";
 import { ExitCode, reportError } from "./exit";
 import { processIo, type Io } from "./io";
 
@@ -21,6 +23,8 @@ export function buildProgram(ctx: CliContext): Command {
       writeOut: (text) => ctx.io.stdout.write(text),
       writeErr: (text) => ctx.io.stderr.write(text),
     });
+  program.addCommand(validateCommand(ctx));
+  program.addCommand(initCommand(ctx));
   return program;
 }
 

@@ -1,0 +1,102 @@
+import type { AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
+import { AwsKmsKeySchema } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
+import { hasErrors, type Problem } from "../core/problem";
+import { applyDefaults } from "../defaults/apply-defaults";
+import { decodeSource, type DecodedDocument } from "../manifest/decode-source";
+import { parseOverrides } from "../manifest/parse-overrides";
+import { positionOf, type PositionIndex } from "../manifest/position-index";
+import { readSources } from "../manifest/read-sources";
+import { sortProblems } from "../render/problems";
+import type { ManifestReport } from "../validate/manifest-report";
+import { validateFieldRules, validateKey } from "../validate/validate-key";
+import type { Io } from "./io";
+
+/** What the manifest flags and `--region` say, already parsed by commander. */
+export interface LoadManifestsOptions {
+  /** `-f` paths: files, directories, `-` for stdin. */
+  readonly files: readonly string[];
+  /** `--set path=value` arguments. */
+  readonly set?: readonly string[];
+  /** `--region`; the environment's AWS_REGION / AWS_DEFAULT_REGION are the fallbacks. */
+  readonly region?: string;
+}
+
+/** A manifest that loaded, defaulted and validated without errors (it may have warnings). */
+export interface Manifest {
+  readonly file: string;
+  /** 0-based index of the document in its file. */
+  readonly index: number;
+  /** `metadata.name`. */
+  readonly name: string;
+  /** The message with defaults applied: what every later step works on. */
+  readonly key: AwsKmsKey;
+  /** Where each field came from, to give later problems (policy, plan) a line. */
+  readonly positions: PositionIndex;
+}
+
+/** Everything `loadManifests` found. */
+export interface LoadManifestsResult {
+  /** The valid manifests, in input order. */
+  readonly manifests: Manifest[];
+  /** Every input with its problems, valid ones included, in input order (what `validate` reports). */
+  readonly reports: ManifestReport[];
+  /** All problems of all inputs, flattened. Any error means some input is invalid. */
+  readonly problems: Problem[];
+}
+
+/**
+ * The manifest pipeline every command starts with: read the `-f` sources, parse the YAML,
+ * check it against the schema, apply `--set`, apply defaults, validate. User mistakes come back
+ * as problems (never thrown), each with file, line and JSON path where known.
+ */
+export function loadManifests(options: LoadManifestsOptions, io: Pick<Io, "readStdin" | "cwd" | "env">): LoadManifestsResult {
+  const region = options.region || io.env.AWS_REGION || io.env.AWS_DEFAULT_REGION || undefined;
+  const reports: ManifestReport[] = [];
+  const manifests: Manifest[] = [];
+  const overrides = parseOverrides(options.set ?? [], AwsKmsKeySchema);
+  if (overrides.problems.length > 0) reports.push({ file: "--set", name: "", problems: overrides.problems });
+  const read = readSources(options.files, { cwd: io.cwd, readStdin: io.readStdin });
+  for (const problem of read.problems) reports.push({ file: problem.file ?? "", name: "", problems: [problem] });
+  for (const source of read.sources) {
+    const decoded = decodeSource(source, overrides.overrides);
+    if (decoded.problems.length > 0) reports.push({ file: source.file, name: "", problems: decoded.problems });
+    for (const document of decoded.documents) {
+      const checked = checkDocument(document, region);
+      reports.push({ file: document.file, name: checked.manifest?.name ?? document.name, problems: checked.problems });
+      if (checked.manifest && !hasErrors(checked.problems)) manifests.push(checked.manifest);
+    }
+  }
+  return { manifests, reports, problems: reports.flatMap((report) => report.problems) };
+}
+
+/**
+ * Defaults and validation for one decoded document; problems get the document's positions.
+ * A document with schema errors still gets its field rules checked, so the user sees every
+ * problem at once, minus those about fields that already have one (a bad value reads as missing).
+ */
+function checkDocument(document: DecodedDocument, region: string | undefined): { manifest?: Manifest; problems: Problem[] } {
+  if (document.key === undefined) return { problems: sortProblems(document.problems) };
+  const key = applyDefaults(document.key, { region });
+  const found: Problem[] = [...document.problems];
+  if (document.problems.length > 0) {
+    const broken = document.problems.map((problem) => problem.path);
+    found.push(...validateFieldRules(key).filter((problem) => !broken.some((path) => related(path, problem.path))));
+  } else {
+    found.push(...validateKey(key));
+    // TODO(policy): the policy developer's checkPolicy(key) (src/policy/check-policy.ts) goes here:
+    // found.push(...checkPolicy(key));
+  }
+  const locate = (problem: Problem): Problem =>
+    problem.file !== undefined ? problem : { ...problem, file: document.file, ...positionOf(document.positions, problem.path) };
+  const problems = sortProblems(found.map(locate));
+  if (document.problems.length > 0) return { problems };
+  const manifest: Manifest = { file: document.file, index: document.index, name: key.metadata?.name ?? document.name, key, positions: document.positions };
+  return { manifest, problems };
+}
+
+/** True when one path is the other or lies inside it (`spec` and `spec.alias`). */
+function related(a: string, b: string): boolean {
+  const inside = (inner: string, outer: string): boolean =>
+    outer === "" || inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
+  return inside(a, b) || inside(b, a);
+}

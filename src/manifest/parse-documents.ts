@@ -1,0 +1,60 @@
+import { LineCounter, parseAllDocuments, type Document, type YAMLError } from "yaml";
+import { error, warning, type Problem, type SourcePosition } from "../core/problem";
+import type { Source } from "./read-sources";
+
+/** One non-empty YAML document of a source, still as YAML nodes (they carry source offsets). */
+export interface YamlDocument {
+  readonly file: string;
+  /** 0-based position among the file's documents, counting empty ones. */
+  readonly index: number;
+  readonly document: Document.Parsed;
+  /** Turns a node's offset into a 1-based line and column. */
+  readonly positionAt: (offset: number) => SourcePosition;
+}
+
+/** The documents of a source, and the YAML syntax problems that kept others out. */
+export interface ParseDocumentsResult {
+  readonly documents: YamlDocument[];
+  readonly problems: Problem[];
+}
+
+/**
+ * Parses a multi-document YAML source. A document with syntax errors yields only its problems
+ * (one line each); empty documents (a trailing `---`) are skipped, but a source with no document
+ * at all is a problem.
+ */
+export function parseDocuments(source: Source): ParseDocumentsResult {
+  const lineCounter = new LineCounter();
+  const positionAt = (offset: number): SourcePosition => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file: source.file, line, column: col };
+  };
+  // prettyErrors off: messages stay one line; we add file:line:column ourselves.
+  const parsed = parseAllDocuments(source.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const documents: YamlDocument[] = [];
+  const problems: Problem[] = [];
+  const all = Array.isArray(parsed) ? parsed : [];
+  all.forEach((document, index) => {
+    if (document.errors.length > 0) {
+      for (const yamlError of document.errors) problems.push(error("", describeYamlError(yamlError), positionAt(yamlError.pos[0])));
+      return;
+    }
+    for (const yamlWarning of document.warnings) problems.push(warning("", describeYamlError(yamlWarning), positionAt(yamlWarning.pos[0])));
+    if (document.contents === null) return;
+    documents.push({ file: source.file, index, document, positionAt });
+  });
+  if (documents.length === 0 && problems.length === 0) {
+    problems.push(error("", "file has no manifest: it is empty or holds only comments", { file: source.file }));
+  }
+  return { documents, problems };
+}
+
+/** The YAML library's message, minus its own " at line N, column M" (we print that first). */
+function describeYamlError(yamlError: YAMLError): string {
+  const firstLine = yamlError.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "").replace(/:$/, "");
+  return `invalid YAML: ${lowerFirst(firstLine)}`;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

@@ -1,0 +1,7 @@
+/**
+ * True for a well-formed `metadata.name`: 1-63 lowercase letters, digits and '-', starting and
+ * ending with a letter or digit (the proto's rule, for code that must decide before validation).
+ */
+export function isWellFormedName(name: string): boolean {
+  return /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(name);
+}

@@ -1,0 +1,32 @@
+import { palette, type Palette } from "./palette";
+
+/** The `--color` choice. */
+export type ColorChoice = "auto" | "always" | "never";
+
+/**
+ * Whether to colour a stream: `always`/`never` win; `auto` colours a terminal unless `NO_COLOR`
+ * is set to anything non-empty (https://no-color.org). The caller passes what it knows of the stream.
+ */
+export function shouldColor(choice: ColorChoice, isTTY: boolean, env: Readonly<Record<string, string | undefined>>): boolean {
+  switch (choice) {
+    case "always":
+      return true;
+    case "never":
+      return false;
+    case "auto":
+      return isTTY && !env.NO_COLOR;
+  }
+}
+
+/** How problems are marked up: errors red, warnings yellow, locations bold. */
+export interface ProblemStyle {
+  readonly error: (text: string) => string;
+  readonly warning: (text: string) => string;
+  readonly location: (text: string) => string;
+}
+
+/** The problem style on top of the shared palette, plain when `colour` is false. */
+export function problemStyle(colour: boolean): ProblemStyle {
+  const p: Palette = palette(colour);
+  return { error: p.delete, warning: p.update, location: p.strong };
+}

@@ -1,0 +1,54 @@
+import { hasErrors, type Problem } from "../core/problem";
+import { allValid, type ManifestReport } from "../validate/manifest-report";
+import type { ProblemStyle } from "./color";
+import { renderProblems } from "./problems";
+
+/**
+ * `planton validate`'s text: every problem as `file:line:column: path: message`, then a summary
+ * line (`2 manifests valid`, `1 of 2 manifests invalid`).
+ */
+export function renderValidateText(reports: readonly ManifestReport[], style: ProblemStyle): string {
+  const problems = reports.flatMap((report) => report.problems);
+  const invalid = reports.filter((report) => hasErrors(report.problems)).length;
+  const total = reports.length;
+  const noun = total === 1 ? "manifest" : "manifests";
+  const summary =
+    total === 0 ? "no manifests found"
+    : invalid === 0 ? `${total} ${noun} valid`
+    : style.error(`${invalid} of ${total} ${noun} invalid`);
+  return `${renderProblems(problems, style)}${summary}\n`;
+}
+
+/** One problem in `planton validate --output json`. */
+export interface ValidateJsonProblem {
+  path: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+/** `planton validate --output json`, as the contract fixes it (plus `column` and `warnings`). */
+export interface ValidateJson {
+  valid: boolean;
+  manifests: { file: string; name: string; errors: ValidateJsonProblem[]; warnings: ValidateJsonProblem[] }[];
+}
+
+/** The JSON document `planton validate --output json` prints. */
+export function validateJson(reports: readonly ManifestReport[]): ValidateJson {
+  return {
+    valid: allValid(reports),
+    manifests: reports.map((report) => ({
+      file: report.file,
+      name: report.name,
+      errors: report.problems.filter((p) => p.severity === "error").map(jsonProblem),
+      warnings: report.problems.filter((p) => p.severity === "warning").map(jsonProblem),
+    })),
+  };
+}
+
+function jsonProblem(problem: Problem): ValidateJsonProblem {
+  const result: ValidateJsonProblem = { path: problem.path, message: problem.message };
+  if (problem.line !== undefined) result.line = problem.line;
+  if (problem.column !== undefined) result.column = problem.column;
+  return result;
+}

@@ -1,0 +1,45 @@
+import type { AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
+import { AwsKmsKeySchema } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
+import type { AwsKmsKeySpec } from "../../gen/project/planton/provider/aws/awskmskey/v1/spec_pb";
+import type { Problem } from "../core/problem";
+import { checkKeyUsage } from "./check-key-usage";
+import { checkReplicaRegions } from "./check-replica-regions";
+import { checkRotation } from "./check-rotation";
+import { checkRotationPeriod } from "./check-rotation-period";
+import { manifestValidator } from "./manifest-validator";
+import { violationToProblem } from "./violation-to-problem";
+
+/** The rules the proto cannot say, one function per rule. */
+const specRules: readonly ((spec: AwsKmsKeySpec) => Problem[])[] = [
+  checkKeyUsage,
+  checkRotation,
+  checkRotationPeriod,
+  checkReplicaRegions,
+];
+
+/**
+ * Every problem of a (defaulted) key: the proto's protovalidate rules, then the cross-field
+ * rules. Problems carry paths but no positions; the caller knows where the manifest came from.
+ */
+export function validateKey(key: AwsKmsKey): Problem[] {
+  const problems = validateFieldRules(key);
+  if (key.spec) for (const rule of specRules) problems.push(...rule(key.spec));
+  return problems;
+}
+
+/**
+ * Only the proto's rules, each about one field. For a key built from a document that already
+ * has schema errors: cross-field rules would judge values that are not the user's.
+ */
+export function validateFieldRules(key: AwsKmsKey): Problem[] {
+  const result = manifestValidator().validate(AwsKmsKeySchema, key);
+  switch (result.kind) {
+    case "valid":
+      return [];
+    case "invalid":
+      return result.violations.map((violation) => violationToProblem(violation, key));
+    case "error":
+      // A rule that cannot compile or run is planton's bug, not the user's.
+      throw result.error;
+  }
+}

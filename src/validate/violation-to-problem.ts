@@ -1,0 +1,93 @@
+import type { Violation } from "@bufbuild/protovalidate";
+import { error, type Problem } from "../core/problem";
+import { valueAt, violationPath } from "./violation-path";
+
+// Patterns are explained in words for the fields people type by hand; regexes are for machines.
+const patternAdvice: Record<string, string> = {
+  "metadata.name": "must be 1-63 lowercase letters, digits and '-', starting and ending with a letter or digit",
+  "metadata.org": "must be 1-63 lowercase letters, digits and '-', starting and ending with a letter or digit",
+  "metadata.env": "must be 1-63 lowercase letters, digits and '-', starting and ending with a letter or digit",
+  "spec.alias": "must be alias/ followed by letters, digits, '/', '_' and '-', e.g. alias/prod/rds",
+};
+
+/**
+ * Turns a protovalidate violation into a Problem at its JSON-name path, with the standard rule's
+ * message rewritten into planton's sentence shape ("must be between 7 and 30 (got 3)").
+ * Messages written in the proto (CEL rules) are already in that shape and pass through.
+ */
+export function violationToProblem(violation: Violation, message: unknown): Problem {
+  const path = violationPath(violation.field);
+  const value = violation.forKey ? lastMapKey(violation) : valueAt(message, violation.field);
+  const text = describe(violation, path, value);
+  if (!violation.forKey) return error(path, text);
+  // Standard rules read "key "" must not be empty"; messages from the proto already say "key".
+  return error(path, text === violation.message ? `${text} (got ${show(value)})` : `key ${show(value)} ${text}`);
+}
+
+function describe(violation: Violation, path: string, value: unknown): string {
+  const numbers = (violation.message.match(/-?\d+(\.\d+)?/g) ?? []).map(Number);
+  const got = ` (got ${show(value)})`;
+  const rule = ruleName(violation.ruleId);
+  switch (rule) {
+    case "gte_lte":
+    case "gt_lt":
+      return `must be between ${numbers[0]} and ${numbers[1]}${got}`;
+    case "gte":
+      return `must be at least ${numbers[0]}${got}`;
+    case "lte":
+      return `must be at most ${numbers[0]}${got}`;
+    case "const":
+      return value === "" ? `is required: it must be ${constValue(violation.message)}` : `must be ${constValue(violation.message)}${got}`;
+    case "pattern":
+      return `${patternAdvice[path] ?? `must match ${violation.message.replace(/^.*?(`.*`).*$/, "$1")}`}${got}`;
+    case "max_len":
+      return `must be at most ${numbers[0]} characters (got ${String(value).length})`;
+    case "min_len":
+      return numbers[0] === 1 ? "must not be empty" : `must be at least ${numbers[0]} characters (got ${String(value).length})`;
+    case "max_items":
+      return `must have at most ${numbers[0]} items (got ${(value as unknown[]).length})`;
+    case "min_items":
+      return numbers[0] === 1 ? "must have at least one item" : `must have at least ${numbers[0]} items`;
+    case "max_pairs":
+      return `must have at most ${numbers[0]} entries (got ${Object.keys(value as object).length})`;
+    case "unique":
+      return `must not repeat ${show(firstRepeat(value))}`;
+    case "in":
+      return `must be one of ${violation.message.replace(/^.*\[(.*)\].*$/, "$1")}${got}`;
+    case "prefix":
+      return `must start with ${violation.message.replace(/^.*`(.*)`.*$/, "$1")}${got}`;
+    case "required":
+      return path === "metadata.name" ? `is required: ${patternAdvice[path].replace(/^must be /, "")}` : "is required";
+    default:
+      // CEL rules from the proto (planton's own, e.g. string.iam_principal) already read well.
+      return violation.message;
+  }
+}
+
+/** `int32.gte_lte` → `gte_lte`; `required` stays; planton's own ids fall through to their message. */
+function ruleName(ruleId: string): string {
+  const dot = ruleId.indexOf(".");
+  return dot < 0 ? ruleId : ruleId.slice(dot + 1);
+}
+
+function constValue(message: string): string {
+  return message.replace(/^.*`(.*)`.*$/, "$1");
+}
+
+function firstRepeat(value: unknown): unknown {
+  const seen = new Set<unknown>();
+  for (const item of Array.isArray(value) ? value : []) {
+    if (seen.has(item)) return item;
+    seen.add(item);
+  }
+  return undefined;
+}
+
+function lastMapKey(violation: Violation): unknown {
+  const last = violation.field[violation.field.length - 1];
+  return last?.kind === "map_sub" ? last.key : undefined;
+}
+
+function show(value: unknown): string {
+  return typeof value === "string" ? JSON.stringify(value) : String(value);
+}
