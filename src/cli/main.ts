@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
 import { initCommand } from "./commands/init";
+import { schemaCommand } from "./commands/schema";
 import { validateCommand } from "./commands/validate";
 import { ExitCode, reportError } from "./exit";
 import { processIo, type Io } from "./io";
@@ -25,6 +26,9 @@ export function buildProgram(ctx: CliContext): Command {
     });
   program.addCommand(validateCommand(ctx));
   program.addCommand(initCommand(ctx));
+  program.addCommand(schemaCommand(ctx));
+  // addCommand (unlike program.command) does not pass on exitOverride and the Io output: copy them.
+  for (const command of program.commands) command.copyInheritedSettings(program);
   return program;
 }
 

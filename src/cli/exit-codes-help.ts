@@ -1,0 +1,60 @@
+import type { Command } from "commander";
+import { ExitCode } from "./exit";
+
+/** One exit code a command promises, and when. */
+export interface ExitCodeDoc {
+  readonly code: ExitCode;
+  readonly meaning: string;
+}
+
+/** Every command's exit codes (the contract's table); `--help` and docs/ci.md show the same. */
+export const COMMAND_EXIT_CODES = {
+  validate: [
+    { code: ExitCode.ok, meaning: "every manifest is valid" },
+    { code: ExitCode.failure, meaning: "a manifest is invalid, or a file cannot be read" },
+  ],
+  init: [{ code: ExitCode.ok, meaning: "the example manifest was printed" }],
+  schema: [{ code: ExitCode.ok, meaning: "the JSON Schema was printed" }],
+  policy: [
+    { code: ExitCode.ok, meaning: "the key policy was printed" },
+    { code: ExitCode.failure, meaning: "the manifest is invalid" },
+  ],
+  preview: [
+    { code: ExitCode.ok, meaning: "preview succeeded (with --detailed-exitcode: and nothing would change)" },
+    { code: ExitCode.failure, meaning: "invalid manifest, failed preview, or a plan refused by a safety rail" },
+    { code: ExitCode.changes, meaning: "with --detailed-exitcode only: preview succeeded and there are changes" },
+  ],
+  apply: [
+    { code: ExitCode.ok, meaning: "the changes were deployed (or there were none)" },
+    {
+      code: ExitCode.failure,
+      meaning: "invalid manifest, failed deployment, not confirmed, or refused (replacement without --allow-replace, broadening off a terminal without --allow-broadening)",
+    },
+  ],
+  destroy: [
+    { code: ExitCode.ok, meaning: "the key's deletion was scheduled" },
+    { code: ExitCode.failure, meaning: "invalid manifest, not confirmed, or the engine failed" },
+  ],
+  refresh: [
+    { code: ExitCode.ok, meaning: "the state was reconciled with the cloud" },
+    { code: ExitCode.failure, meaning: "invalid manifest or the engine failed" },
+  ],
+  outputs: [
+    { code: ExitCode.ok, meaning: "the outputs were printed" },
+    { code: ExitCode.failure, meaning: "the stack does not exist or cannot be read" },
+  ],
+} as const satisfies Record<string, readonly ExitCodeDoc[]>;
+
+/** A command that has documented exit codes. */
+export type CommandName = keyof typeof COMMAND_EXIT_CODES;
+
+/** The "Exit codes:" section of a command's help. */
+export function exitCodesHelp(name: CommandName): string {
+  const lines = COMMAND_EXIT_CODES[name].map((doc: ExitCodeDoc) => `  ${doc.code}  ${doc.meaning}`);
+  return `\nExit codes:\n${lines.join("\n")}`;
+}
+
+/** Appends the command's exit codes to its `--help`. */
+export function addExitCodesHelp(command: Command, name: CommandName): Command {
+  return command.addHelpText("after", exitCodesHelp(name));
+}

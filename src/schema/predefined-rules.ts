@@ -1,0 +1,29 @@
+import { hasExtension } from "@bufbuild/protobuf";
+import type { StringRules } from "@bufbuild/protovalidate/gen/buf/validate/validate_pb.js";
+import { aws_region, iam_principal } from "../../gen/project/planton/provider/aws/awskmskey/v1/rules_pb";
+
+/**
+ * The predefined string rules of rules.proto as JSON Schema patterns. Each pattern accepts
+ * exactly what the rule's CEL expression accepts (test/schema checks them side by side with
+ * protovalidate), so an editor flags what `planton validate` would.
+ */
+const PREDEFINED_PATTERNS = [
+  {
+    extension: iam_principal,
+    // Wildcards and groups, which the CEL names separately, fail this pattern too.
+    pattern: "^arn:aws(-cn|-us-gov)?:iam::[0-9]{12}:(root|role/[A-Za-z0-9+=,.@_/-]+|user/[A-Za-z0-9+=,.@_/-]+)$",
+  },
+  {
+    extension: aws_region,
+    // The rule accepts the empty string: "no region here" is decided by other rules.
+    pattern: "^([a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2})?$",
+  },
+] as const;
+
+/** Patterns for the predefined rules set on `rules`, and the field numbers of any it does not know. */
+export function predefinedPatterns(rules: StringRules): { patterns: string[]; unknown: number[] } {
+  const patterns = PREDEFINED_PATTERNS.filter((p) => hasExtension(rules, p.extension)).map((p) => p.pattern);
+  const known = new Set<number>(PREDEFINED_PATTERNS.map((p) => p.extension.number));
+  const unknown = (rules.$unknown ?? []).map((u) => u.no).filter((no) => !known.has(no));
+  return { patterns, unknown };
+}
