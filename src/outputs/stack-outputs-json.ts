@@ -11,8 +11,3 @@ import {
 export function stackOutputsJson(outputs: AwsKmsKeyStackOutputs): JsonObject {
   return toJson(AwsKmsKeyStackOutputsSchema, outputs, { alwaysEmitImplicit: true }) as JsonObject;
 }
-
-/** `--output json`: one pretty-printed JSON document, newline-terminated. */
-export function renderStackOutputsJson(outputs: AwsKmsKeyStackOutputs): string {
-  return `${JSON.stringify(stackOutputsJson(outputs), null, 2)}\n`;
-}

@@ -2,7 +2,7 @@ import { create } from "@bufbuild/protobuf";
 import { AwsKmsKeyStackOutputsSchema } from "../../gen/project/planton/provider/aws/awskmskey/v1/stack_outputs_pb";
 import { renderStackOutputsText } from "../../src/outputs/render-stack-outputs-text";
 import { renderStackOutputsYaml } from "../../src/outputs/render-stack-outputs-yaml";
-import { renderStackOutputsJson, stackOutputsJson } from "../../src/outputs/stack-outputs-json";
+import { stackOutputsJson } from "../../src/outputs/stack-outputs-json";
 
 // Field names here are both the TS and the JSON names, so one literal builds the message and
 // states the expected JSON.
@@ -38,13 +38,6 @@ describe("stackOutputsJson", () => {
     const json = stackOutputsJson(signingKey);
     expect(json["rotationEnabled"]).toBe(false);
     expect(json["replicaKeyArns"]).toEqual({});
-  });
-
-  it("renders one pretty JSON document ending in a newline", () => {
-    const text = renderStackOutputsJson(signingKey);
-    expect(text.endsWith("}\n")).toBe(true);
-    expect(JSON.parse(text)).toEqual(stackOutputsJson(signingKey));
-    expect(text).toContain('\n  "rotationEnabled": false,\n');
   });
 });
 

@@ -1,9 +1,11 @@
-import type { AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
+import { clone, create } from "@bufbuild/protobuf";
+import { AwsKmsKeySchema, type AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
+import { AwsKmsKeyPolicySpecSchema } from "../../gen/project/planton/provider/aws/awskmskey/v1/policy_pb";
 import { isPlantonError } from "../../src/core/planton-error";
 import { buildPolicy } from "../../src/policy/build-policy";
 import { policyJson } from "../../src/policy/policy-json";
 import { createProgram } from "../../src/program/create-program";
-import { inlineExamples, keysOf, MINIMAL, repositoryExamples } from "./example-keys";
+import { allExampleKeys, exampleKey } from "./example-keys";
 import { MOCK_ACCOUNT, runWithMocks, type MockRun, type Registration } from "./run-with-mocks";
 
 const KEY = "aws:kms/key:Key";
@@ -11,12 +13,11 @@ const REPLICA_KEY = "aws:kms/replicaKey:ReplicaKey";
 const ALIAS = "aws:kms/alias:Alias";
 const PROVIDER = "pulumi:providers:aws";
 
-const examples = inlineExamples();
-
-function example(name: string): AwsKmsKey {
-  const key = examples.get(name);
-  if (!key) throw new Error(`no example ${name}`);
-  return key;
+/** A copy of `key` with its spec changed by `edit`, as `--set` would. */
+function edited(key: AwsKmsKey, edit: (spec: NonNullable<AwsKmsKey["spec"]>) => void): AwsKmsKey {
+  const copy = clone(AwsKmsKeySchema, key);
+  edit(copy.spec!);
+  return copy;
 }
 
 function registered(run: MockRun, type: string, name: string): Registration {
@@ -48,8 +49,8 @@ function providerConfig(r: Registration): Record<string, unknown> {
   );
 }
 
-describe("createProgram: the contract's example (prod-rds-primary)", () => {
-  const key = example("prod-rds-primary");
+describe("createProgram: the contract's example (prod-rds-primary.yaml)", () => {
+  const key = exampleKey("prod-rds-primary.yaml");
   let run: MockRun;
   beforeAll(async () => {
     run = await runWithMocks(createProgram(key, {}));
@@ -84,7 +85,6 @@ describe("createProgram: the contract's example (prod-rds-primary)", () => {
       bypassPolicyLockoutSafetyCheck: false,
       policy: expectedPolicy(key, "us-east-1"),
       tags: {
-        CostCenter: "1234",
         "planton:name": "prod-rds-primary",
         "planton:org": "acme",
         "planton:env": "prod",
@@ -125,8 +125,8 @@ describe("createProgram: the contract's example (prod-rds-primary)", () => {
   });
 });
 
-describe("createProgram: a multi-Region key with a replica in eu-west-1", () => {
-  const key = example("multi-region");
+describe("createProgram: a multi-Region key with a replica in eu-west-1 (multi-region.yaml)", () => {
+  const key = exampleKey("multi-region.yaml");
   let run: MockRun;
   beforeAll(async () => {
     run = await runWithMocks(createProgram(key, {}));
@@ -144,45 +144,33 @@ describe("createProgram: a multi-Region key with a replica in eu-west-1", () => 
     expect(providerConfig(registered(run, PROVIDER, "provider-eu-west-1"))["region"]).toBe("eu-west-1");
   });
 
-  it("generates a policy per region (kms:ViaService names the region's RDS endpoint)", () => {
-    expect(registered(run, KEY, "key").inputs["policy"]).toContain("rds.us-east-1.amazonaws.com");
-    expect(registered(run, REPLICA_KEY, "replica-eu-west-1").inputs["policy"]).toContain("rds.eu-west-1.amazonaws.com");
-  });
-
   it("creates a multi-Region primary", () => {
-    expect(registered(run, KEY, "key").inputs).toMatchObject({ multiRegion: true, deletionWindowInDays: 14 });
+    expect(registered(run, KEY, "key").inputs).toMatchObject({ multiRegion: true, deletionWindowInDays: 30 });
   });
 
-  it("replicates the primary with its own region's policy, the same window, state and tags", () => {
+  it("replicates the primary with its own policy, the same window, state and tags", () => {
     const replica = registered(run, REPLICA_KEY, "replica-eu-west-1");
     expect(replica.inputs).toEqual({
       primaryKeyArn: `arn:aws:kms:us-east-1:${MOCK_ACCOUNT}:key/mrk-key1`,
-      description: "Payments data, replicated to Europe",
-      deletionWindowInDays: 14,
+      description: "Orders data, replicated to Europe",
+      deletionWindowInDays: 30,
       enabled: true,
       bypassPolicyLockoutSafetyCheck: false,
       policy: expectedPolicy(key, "eu-west-1"),
       tags: {
-        team: "payments",
-        "planton:name": "payments-mrk",
+        CostCenter: "1234",
+        "planton:name": "global-orders",
         "planton:org": "acme",
         "planton:env": "prod",
         "planton:kind": "AwsKmsKey",
       },
     });
-    expect(replica).toMatchObject({ provider: "provider-eu-west-1", dependsOn: ["key"] });
-  });
-
-  it("protects the key and the replica (deletionProtection), never the aliases", () => {
-    expect(registered(run, KEY, "key").protect).toBe(true);
-    expect(registered(run, REPLICA_KEY, "replica-eu-west-1").protect).toBe(true);
-    expect(registered(run, ALIAS, "alias").protect).toBe(false);
-    expect(registered(run, ALIAS, "alias-eu-west-1").protect).toBe(false);
+    expect(replica).toMatchObject({ provider: "provider-eu-west-1", protect: false, dependsOn: ["key"] });
   });
 
   it("gives the replica the same alias name in its region", () => {
     const alias = registered(run, ALIAS, "alias-eu-west-1");
-    expect(alias.inputs).toEqual({ name: "alias/payments-mrk", targetKeyId: "mrk-key1" });
+    expect(alias.inputs).toEqual({ name: "alias/global-orders", targetKeyId: "mrk-key1" });
     expect(alias).toMatchObject({ provider: "provider-eu-west-1", dependsOn: ["replica-eu-west-1"] });
   });
 
@@ -192,9 +180,37 @@ describe("createProgram: a multi-Region key with a replica in eu-west-1", () => 
   });
 });
 
+describe("createProgram: multi-region.yaml with deletionProtection and RDS access", () => {
+  const key = edited(exampleKey("multi-region.yaml"), (spec) => {
+    spec.deletionProtection = true;
+    spec.policy = create(AwsKmsKeyPolicySpecSchema, {
+      adminRole: "arn:aws:iam::123456789012:role/SecurityAdmin",
+      services: [{ service: "rds" }],
+    });
+  });
+  let run: MockRun;
+  beforeAll(async () => {
+    run = await runWithMocks(createProgram(key, {}));
+  });
+
+  it("protects the key and the replica, never the aliases", () => {
+    expect(registered(run, KEY, "key").protect).toBe(true);
+    expect(registered(run, REPLICA_KEY, "replica-eu-west-1").protect).toBe(true);
+    expect(registered(run, ALIAS, "alias").protect).toBe(false);
+    expect(registered(run, ALIAS, "alias-eu-west-1").protect).toBe(false);
+  });
+
+  it("generates a policy per region (kms:ViaService names the region's RDS endpoint)", () => {
+    expect(registered(run, KEY, "key").inputs["policy"]).toBe(expectedPolicy(key, "us-east-1"));
+    expect(registered(run, KEY, "key").inputs["policy"]).toContain("rds.us-east-1.amazonaws.com");
+    expect(registered(run, REPLICA_KEY, "replica-eu-west-1").inputs["policy"]).toBe(expectedPolicy(key, "eu-west-1"));
+    expect(registered(run, REPLICA_KEY, "replica-eu-west-1").inputs["policy"]).toContain("rds.eu-west-1.amazonaws.com");
+  });
+});
+
 describe("createProgram: defaults, signing and MAC keys", () => {
   it("deploys the minimal manifest with the defaults and only planton's identity tags", async () => {
-    const run = await runWithMocks(createProgram(example("minimal"), {}));
+    const run = await runWithMocks(createProgram(exampleKey("minimal.yaml"), {}));
     expect(registered(run, KEY, "key").inputs).toMatchObject({
       description: "",
       customerMasterKeySpec: "SYMMETRIC_DEFAULT",
@@ -204,34 +220,48 @@ describe("createProgram: defaults, signing and MAC keys", () => {
       deletionWindowInDays: 30,
       isEnabled: true,
       multiRegion: false,
-      tags: { "planton:name": "minimal", "planton:kind": "AwsKmsKey" },
+      tags: { "planton:name": "minimal-key", "planton:kind": "AwsKmsKey" },
     });
-    expect(registered(run, ALIAS, "alias").inputs["name"]).toBe("alias/minimal");
+    expect(registered(run, ALIAS, "alias").inputs["name"]).toBe("alias/minimal-key");
     expect(run.outputs["region"]).toBe("us-east-1");
   });
 
   it("deploys an RSA signing key without rotation and without a rotation period", async () => {
-    const run = await runWithMocks(createProgram(example("rsa-signing"), {}));
+    const run = await runWithMocks(createProgram(exampleKey("signing-rsa.yaml"), {}));
     const inputs = registered(run, KEY, "key").inputs;
     expect(inputs).toMatchObject({ customerMasterKeySpec: "RSA_4096", keyUsage: "SIGN_VERIFY", enableKeyRotation: false });
     expect(inputs).not.toHaveProperty("rotationPeriodInDays");
-    expect(inputs["tags"]).toEqual({ "planton:name": "release-signing", "planton:env": "prod", "planton:kind": "AwsKmsKey" });
+    expect(inputs["tags"]).toEqual({
+      "planton:name": "release-signing",
+      "planton:org": "acme",
+      "planton:env": "prod",
+      "planton:kind": "AwsKmsKey",
+    });
+    expect(registered(run, ALIAS, "alias").inputs["name"]).toBe("alias/release/signing");
     expect(run.outputs["rotationEnabled"]).toBe(false);
   });
 
-  it("deploys a disabled HMAC key with the MAC usage", async () => {
-    const run = await runWithMocks(createProgram(example("hmac"), {}));
+  it("deploys an HMAC key with the MAC usage and the manifest's tags", async () => {
+    const run = await runWithMocks(createProgram(exampleKey("hmac.yaml"), {}));
     expect(registered(run, KEY, "key").inputs).toMatchObject({
       customerMasterKeySpec: "HMAC_256",
       keyUsage: "GENERATE_VERIFY_MAC",
       enableKeyRotation: false,
-      isEnabled: false,
+      isEnabled: true,
+      tags: { team: "integrations", "planton:name": "webhook-hmac", "planton:env": "prod", "planton:kind": "AwsKmsKey" },
     });
+  });
+
+  it("deploys a disabled key as disabled, and its replicas too", async () => {
+    const key = edited(exampleKey("multi-region.yaml"), (spec) => (spec.enabled = false));
+    const run = await runWithMocks(createProgram(key, {}));
+    expect(registered(run, KEY, "key").inputs["isEnabled"]).toBe(false);
+    expect(registered(run, REPLICA_KEY, "replica-eu-west-1").inputs["enabled"]).toBe(false);
   });
 });
 
 describe("createProgram: options", () => {
-  const key = example("multi-region");
+  const key = exampleKey("multi-region.yaml");
 
   it("sends a custom endpoint to the primary provider only, with the checks real AWS needs turned off", async () => {
     const run = await runWithMocks(createProgram(key, { endpointUrl: "http://localhost:4566", profile: "dev" }));
@@ -256,24 +286,21 @@ describe("createProgram: options", () => {
   });
 
   it("refuses a manifest whose region was never resolved, naming the ways to set one", () => {
-    const [unresolved] = keysOf(MINIMAL).map((k) => ({ ...k, spec: k.spec && { ...k.spec, region: "" } }));
+    const unresolved = edited(exampleKey("minimal.yaml"), (spec) => (spec.region = ""));
     let thrown: unknown;
     try {
-      createProgram(unresolved as AwsKmsKey, {});
+      createProgram(unresolved, {});
     } catch (e) {
       thrown = e;
     }
     expect(isPlantonError(thrown)).toBe(true);
-    expect((thrown as Error).message).toBe("cannot deploy minimal: no AWS region");
+    expect((thrown as Error).message).toBe("cannot deploy minimal-key: no AWS region");
     expect((thrown as { hint?: string }).hint).toBe("set spec.region in the manifest, pass --region, or set AWS_REGION");
   });
 });
 
 describe("createProgram: every manifest in examples/", () => {
-  const fromRepository = [...repositoryExamples()];
-  const cases = fromRepository.length > 0 ? fromRepository : [...examples];
-
-  it.each(cases)("%s deploys the key, its alias and one provider, replica and alias per replica region", async (_name, key) => {
+  it.each(allExampleKeys())("%s deploys the key, its alias and one provider, replica and alias per replica region", async (_name, key) => {
     const spec = key.spec!;
     const run = await runWithMocks(createProgram(key, {}));
     const replicaNames = spec.replicaRegions.flatMap((r) => [`${PROVIDER} provider-${r}`, `${REPLICA_KEY} replica-${r}`, `${ALIAS} alias-${r}`]);
