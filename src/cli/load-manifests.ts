@@ -2,6 +2,7 @@ import type { AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey
 import { AwsKmsKeySchema } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
 import { hasErrors, type Problem } from "../core/problem";
 import { applyDefaults } from "../defaults/apply-defaults";
+import { checkPolicy } from "../policy/check-policy";
 import { decodeSource, type DecodedDocument } from "../manifest/decode-source";
 import { parseOverrides } from "../manifest/parse-overrides";
 import { positionOf, type PositionIndex } from "../manifest/position-index";
@@ -83,8 +84,8 @@ function checkDocument(document: DecodedDocument, region: string | undefined): {
     found.push(...validateFieldRules(key).filter((problem) => !broken.some((path) => related(path, problem.path))));
   } else {
     found.push(...validateKey(key));
-    // TODO(policy): the policy developer's checkPolicy(key) (src/policy/check-policy.ts) goes here:
-    // found.push(...checkPolicy(key));
+    // The policy is judged only on a key whose fields are valid: its checks assume them.
+    if (!hasErrors(found)) found.push(...checkPolicy(key));
   }
   const locate = (problem: Problem): Problem =>
     problem.file !== undefined ? problem : { ...problem, file: document.file, ...positionOf(document.positions, problem.path) };

@@ -1,4 +1,4 @@
-import { LineCounter, parseAllDocuments, type Document, type YAMLError } from "yaml";
+import { isScalar, LineCounter, parseAllDocuments, type Document, type YAMLError } from "yaml";
 import { error, warning, type Problem, type SourcePosition } from "../core/problem";
 import type { Source } from "./read-sources";
 
@@ -40,7 +40,8 @@ export function parseDocuments(source: Source): ParseDocumentsResult {
       return;
     }
     for (const yamlWarning of document.warnings) problems.push(warning("", describeYamlError(yamlWarning), positionAt(yamlWarning.pos[0])));
-    if (document.contents === null) return;
+    // A trailing `---` or a comment-only document parses as nothing or as a null scalar.
+    if (document.contents === null || (isScalar(document.contents) && document.contents.value === null)) return;
     documents.push({ file: source.file, index, document, positionAt });
   });
   if (documents.length === 0 && problems.length === 0) {
