@@ -1,0 +1,29 @@
+import { runCli } from "../../src/cli/main";
+import { memoryIo } from "../support/memory-io";
+
+describe("planton init", () => {
+  it("prints a commented example that validates", async () => {
+    const init = memoryIo();
+    expect(await runCli(["init"], init)).toBe(0);
+    expect(init.out()).toContain("# An AWS KMS key as code");
+    expect(init.out()).toContain("name: my-key\n");
+    const check = memoryIo({ stdin: init.out() });
+    expect(await runCli(["validate", "-f", "-"], check)).toBe(0);
+    expect(check.out()).toBe("1 manifest valid\n");
+  });
+
+  it("uses --name, and the result still validates", async () => {
+    const init = memoryIo();
+    expect(await runCli(["init", "--name", "billing-db"], init)).toBe(0);
+    const check = memoryIo({ stdin: init.out() });
+    expect(await runCli(["validate", "-f", "-", "-o", "json"], check)).toBe(0);
+    expect(JSON.parse(check.out()).manifests[0].name).toBe("billing-db");
+  });
+
+  it("refuses a name that would not validate", async () => {
+    const init = memoryIo();
+    expect(await runCli(["init", "--name", "Billing DB"], init)).toBe(1);
+    expect(init.out()).toBe("");
+    expect(init.err()).toBe(`error: cannot write the example: --name must be 1-63 lowercase letters, digits and '-', starting and ending with a letter or digit (got "Billing DB")\n`);
+  });
+});

@@ -1,0 +1,118 @@
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runCli } from "../../src/cli/main";
+import { memoryIo } from "../support/memory-io";
+
+const examples = join(__dirname, "..", "..", "examples");
+const dir = mkdtempSync(join(tmpdir(), "planton-validate-"));
+const header = "apiVersion: aws.project-planton.org/v1\nkind: AwsKmsKey\nmetadata:\n  name: orders\n";
+
+function file(name: string, text: string): string {
+  writeFileSync(join(dir, name), text);
+  return name;
+}
+
+async function validate(args: string[], options: Parameters<typeof memoryIo>[0] = {}) {
+  const io = memoryIo({ cwd: dir, ...options });
+  const code = await runCli(["validate", ...args], io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+describe("planton validate", () => {
+  it("accepts every example, one by one and as a directory", async () => {
+    const names = readdirSync(examples).filter((n) => n.endsWith(".yaml"));
+    expect(names).toEqual(expect.arrayContaining(["prod-rds-primary.yaml", "minimal.yaml", "signing-rsa.yaml", "hmac.yaml", "multi-region.yaml"]));
+    for (const name of names) {
+      const result = await validate(["-f", join(examples, name)]);
+      expect({ name, ...result }).toEqual({ name, code: 0, out: "1 manifest valid\n", err: "" });
+    }
+    expect(await validate(["-f", examples])).toEqual({ code: 0, out: `${names.length} manifests valid\n`, err: "" });
+  });
+
+  it("prints problems like a compiler and a summary, and exits 1", async () => {
+    file("bad.yaml", `${header}spec:\n  deletionWindowDays: 3\n  keySpc: RSA_2048\n`);
+    file("good.yaml", `${header}spec: {}\n`);
+    expect(await validate(["-f", "bad.yaml", "-f", "good.yaml"])).toEqual({
+      code: 1,
+      out:
+        "bad.yaml:6:3: spec.deletionWindowDays: must be between 7 and 30 (got 3)\n" +
+        'bad.yaml:7:3: spec.keySpc: unknown field "keySpc" in spec (did you mean "keySpec"?)\n' +
+        "1 of 2 manifests invalid\n",
+      err: "",
+    });
+  });
+
+  it("prints warnings with warning: and still exits 0", async () => {
+    file("root.yaml", `${header}spec:\n  policy:\n    adminRole: "arn:aws:iam::123456789012:role/Admin"\n    usageRoles: ["arn:aws:iam::123456789012:root"]\n`);
+    const result = await validate(["-f", "root.yaml"]);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/^root\.yaml:8:\d+: warning: spec\.policy\.usageRoles\[0\]: .+\n1 manifest valid\n$/);
+  });
+
+  it("prints exactly one JSON document with --output json", async () => {
+    file("bad.yaml", `${header}spec:\n  deletionWindowDays: 3\n`);
+    const result = await validate(["-f", "bad.yaml", "-f", join(examples, "minimal.yaml"), "-o", "json"]);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe("");
+    expect(JSON.parse(result.out)).toEqual({
+      valid: false,
+      manifests: [
+        { file: "bad.yaml", name: "orders", errors: [{ path: "spec.deletionWindowDays", message: "must be between 7 and 30 (got 3)", line: 6, column: 3 }], warnings: [] },
+        { file: join(examples, "minimal.yaml"), name: "minimal-key", errors: [], warnings: [] },
+      ],
+    });
+    const ok = await validate(["-f", join(examples, "minimal.yaml"), "--output", "json"]);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out).valid).toBe(true);
+  });
+
+  it("reads stdin and applies --set and --region", async () => {
+    const stdin = `${header}spec:\n  multiRegion: true\n  replicaRegions: [eu-west-1]\n`;
+    expect(await validate(["-f", "-", "--set", "spec.deletionWindowDays=3"], { stdin })).toEqual({
+      code: 1,
+      out: "--set: spec.deletionWindowDays: must be between 7 and 30 (got 3)\n1 of 1 manifest invalid\n",
+      err: "",
+    });
+    expect((await validate(["-f", "-", "--region", "eu-west-1"], { stdin })).out).toBe(
+      "-:7:20: spec.replicaRegions[0]: must not be the primary region eu-west-1: the key is already there\n1 of 1 manifest invalid\n",
+    );
+    expect((await validate(["-f", "-"], { stdin, env: { AWS_REGION: "eu-west-1" } })).code).toBe(1);
+    expect((await validate(["-f", "-"], { stdin, env: { AWS_DEFAULT_REGION: "us-east-1" } })).code).toBe(0);
+  });
+
+  it("reports bad input in one line each, never a stack trace", async () => {
+    file("empty.yaml", "");
+    file("broken.yaml", "spec: [\n");
+    const result = await validate(["-f", "missing.yaml", "-f", "empty.yaml", "-f", "broken.yaml"]);
+    expect(result).toEqual({
+      code: 1,
+      out:
+        "missing.yaml: cannot read file: no such file or directory\n" +
+        "empty.yaml: file has no manifest: it is empty or holds only comments\n" +
+        "broken.yaml:2:1: invalid YAML: flow sequence in block collection must be sufficiently indented and end with a ]\n" +
+        "3 of 3 manifests invalid\n",
+      err: "",
+    });
+  });
+
+  it("colours only on a terminal, unless NO_COLOR or --color says otherwise", async () => {
+    file("bad.yaml", `${header}spec:\n  deletionWindowDays: 3\n`);
+    const escape = "\u001b[";
+    expect((await validate(["-f", "bad.yaml"], { tty: true })).out).toContain(escape);
+    expect((await validate(["-f", "bad.yaml"], { tty: true, env: { NO_COLOR: "1" } })).out).not.toContain(escape);
+    expect((await validate(["-f", "bad.yaml"], { tty: false })).out).not.toContain(escape);
+    const io = memoryIo({ cwd: dir });
+    await runCli(["--color", "always", "validate", "-f", "bad.yaml"], io);
+    expect(io.out()).toContain(`${escape}1mbad.yaml:6:3${escape}0m: spec.deletionWindowDays: ${escape}31mmust be between 7 and 30 (got 3)${escape}0m`);
+    const never = memoryIo({ cwd: dir, tty: true });
+    await runCli(["--color", "never", "validate", "-f", "bad.yaml"], never);
+    expect(never.out()).not.toContain(escape);
+  });
+
+  it("requires -f", async () => {
+    const result = await validate([]);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain("required option '-f, --filename <path>' not specified");
+  });
+});
