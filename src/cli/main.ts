@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
 import { initCommand } from "./commands/init";
+import { policyCommand } from "./commands/policy";
 import { schemaCommand } from "./commands/schema";
 import { validateCommand } from "./commands/validate";
 import { ExitCode, reportError } from "./exit";
@@ -27,6 +28,7 @@ export function buildProgram(ctx: CliContext): Command {
   program.addCommand(validateCommand(ctx));
   program.addCommand(initCommand(ctx));
   program.addCommand(schemaCommand(ctx));
+  program.addCommand(policyCommand(ctx));
   // addCommand (unlike program.command) does not pass on exitOverride and the Io output: copy them.
   for (const command of program.commands) command.copyInheritedSettings(program);
   return program;

@@ -3,13 +3,13 @@ import type { PolicyDocument } from "./policy-document";
 
 /** A raw `policyJson` read as a document, or why it cannot be. */
 export type ParsedPolicyJson =
-  | { readonly kind: "parsed"; readonly document: PolicyDocument }
+  | { readonly kind: "parsed"; readonly document: PolicyDocument; readonly asWritten: Readonly<Record<string, unknown>> }
   | { readonly kind: "invalid"; readonly reason: string };
 
 /**
  * Reads a raw `policyJson`: it must be a JSON object. The document comes back canonicalised (see
- * policyJson), so the same policy always deploys as the same bytes; its statements are not
- * checked here (see policyJsonProblems).
+ * policyJson), so the same policy always deploys as the same bytes, and as written, so problems
+ * can point at the statements and principals the way the user wrote them (see policyJsonProblems).
  */
 export function parsePolicyJson(text: string): ParsedPolicyJson {
   let value: unknown;
@@ -21,5 +21,5 @@ export function parsePolicyJson(text: string): ParsedPolicyJson {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     return { kind: "invalid", reason: "must be a JSON object with Version and Statement" };
   }
-  return { kind: "parsed", document: canonicalPolicy(value as PolicyDocument) };
+  return { kind: "parsed", document: canonicalPolicy(value as PolicyDocument), asWritten: value as Record<string, unknown> };
 }

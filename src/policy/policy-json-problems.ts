@@ -10,12 +10,13 @@ import { principalProblem } from "./principal-problem";
 export function policyJsonProblems(text: string): { messages: string[]; document?: PolicyDocument } {
   const parsed = parsePolicyJson(text);
   if (parsed.kind === "invalid") return { messages: [parsed.reason] };
-  const doc = parsed.document as unknown as Record<string, unknown>;
+  const doc = parsed.asWritten;
   const messages: string[] = [];
   if (doc.Version !== POLICY_VERSION) {
     messages.push(`Version must be "${POLICY_VERSION}" (got ${doc.Version === undefined ? "none" : JSON.stringify(doc.Version)})`);
   }
-  const statements = doc.Statement;
+  // IAM takes a single statement object in place of a list.
+  const statements = Array.isArray(doc.Statement) || doc.Statement === undefined ? doc.Statement : [doc.Statement];
   if (!Array.isArray(statements) || statements.length === 0) {
     messages.push("Statement must hold at least one statement");
     return { messages };
