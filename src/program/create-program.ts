@@ -20,8 +20,9 @@ interface DeployTarget {
 /**
  * Builds the inline Pulumi program for one validated, defaulted manifest: an explicit provider for
  * the primary region, the key with its generated policy and identity tags, its alias, and per
- * replica region a provider, a replica key with its own policy, and the same alias. The program
- * returns the stack outputs under `AwsKmsKeyStackOutputs`' JSON names.
+ * replica region a provider, a replica key with its own policy, and the same alias. Keys, replicas
+ * and aliases are `protect`ed when `spec.deletionProtection` is on. The program returns the stack
+ * outputs under `AwsKmsKeyStackOutputs`' JSON names.
  *
  * Every resource uses an explicit provider, so nothing depends on the engine's default provider
  * or on `aws:*` stack config. Throws a PlantonError when the region was never resolved.
@@ -36,7 +37,10 @@ export function createProgram(key: AwsKmsKey, options: ProgramOptions): () => Pr
   }
   const alias = spec?.alias ?? "";
   const replicaRegions = [...(spec?.replicaRegions ?? [])];
-  // protect makes the engine refuse to delete (or replace) the key until the flag is turned off.
+  // protect makes the engine refuse to delete (or replace) a resource until the flag is turned off.
+  // The aliases are protected with their keys: a destroy deletes dependents first, so an
+  // unprotected alias would be gone (and every app resolving it broken) before the engine
+  // reached the protected key and failed.
   const protect = spec?.deletionProtection ?? false;
 
   return async () => {
@@ -53,7 +57,7 @@ export function createProgram(key: AwsKmsKey, options: ProgramOptions): () => Pr
     const kmsAlias = new Alias(
       RESOURCE_NAMES.alias,
       { name: alias, targetKeyId: kmsKey.keyId },
-      { provider: primary },
+      { provider: primary, protect },
     );
 
     const replicaKeyArns: Record<string, Output<string>> = {};
@@ -70,7 +74,7 @@ export function createProgram(key: AwsKmsKey, options: ProgramOptions): () => Pr
       new Alias(
         RESOURCE_NAMES.replicaAlias(replicaRegion),
         { name: alias, targetKeyId: replica.keyId },
-        { provider },
+        { provider, protect },
       );
       replicaKeyArns[replicaRegion] = replica.arn;
     }

@@ -193,11 +193,12 @@ describe("createProgram: multi-region.yaml with deletionProtection and RDS acces
     run = await runWithMocks(createProgram(key, {}));
   });
 
-  it("protects the key and the replica, never the aliases", () => {
+  it("protects the key, the replica and their aliases (so a refused destroy deletes nothing), not the providers", () => {
     expect(registered(run, KEY, "key").protect).toBe(true);
     expect(registered(run, REPLICA_KEY, "replica-eu-west-1").protect).toBe(true);
-    expect(registered(run, ALIAS, "alias").protect).toBe(false);
-    expect(registered(run, ALIAS, "alias-eu-west-1").protect).toBe(false);
+    expect(registered(run, ALIAS, "alias").protect).toBe(true);
+    expect(registered(run, ALIAS, "alias-eu-west-1").protect).toBe(true);
+    expect(registered(run, PROVIDER, "primary").protect).toBe(false);
   });
 
   it("generates a policy per region (kms:ViaService names the region's RDS endpoint)", () => {
@@ -309,6 +310,7 @@ describe("createProgram: every manifest in examples/", () => {
     );
     const k = registered(run, KEY, "key");
     expect(k).toMatchObject({ provider: "primary", protect: spec.deletionProtection, retainOnDelete: false });
+    expect(registered(run, ALIAS, "alias")).toMatchObject({ provider: "primary", protect: spec.deletionProtection });
     expect(k.inputs["policy"]).toBe(expectedPolicy(key, spec.region));
     expect(k.inputs["tags"]).toMatchObject({ ...spec.tags, "planton:name": key.metadata!.name, "planton:kind": "AwsKmsKey" });
     expect(registered(run, ALIAS, "alias").inputs["name"]).toBe(spec.alias);
