@@ -1,4 +1,9 @@
 import { Command, CommanderError, Option } from "commander";
+import { applyCommand } from "./commands/apply";
+import { destroyCommand } from "./commands/destroy";
+import { outputsCommand } from "./commands/outputs";
+import { previewCommand } from "./commands/preview";
+import { refreshCommand } from "./commands/refresh";
 import { initCommand } from "./commands/init";
 import { policyCommand } from "./commands/policy";
 import { schemaCommand } from "./commands/schema";
@@ -29,6 +34,11 @@ export function buildProgram(ctx: CliContext): Command {
   program.addCommand(initCommand(ctx));
   program.addCommand(schemaCommand(ctx));
   program.addCommand(policyCommand(ctx));
+  program.addCommand(previewCommand(ctx));
+  program.addCommand(applyCommand(ctx));
+  program.addCommand(destroyCommand(ctx));
+  program.addCommand(refreshCommand(ctx));
+  program.addCommand(outputsCommand(ctx));
   // addCommand (unlike program.command) does not pass on exitOverride and the Io output: copy them.
   for (const command of program.commands) command.copyInheritedSettings(program);
   return program;

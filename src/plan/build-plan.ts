@@ -34,10 +34,13 @@ export function buildPlan(target: PlanTarget, events: readonly EngineEvent[]): P
   return { ...target, changes, summary: summarize(changes), monthlyCostUsd: monthlyCost(changes) };
 }
 
-/** The stack resource and the default providers are engine bookkeeping, not the user's resources. */
+/**
+ * The stack resource and the providers are engine bookkeeping, not the user's resources: like
+ * `terraform plan`, the plan shows keys and aliases only. A provider change that matters (a new
+ * region) shows up as changes of the resources it manages.
+ */
 function isHidden(step: StepInfo): boolean {
-  if (step.type === "pulumi:pulumi:Stack") return true;
-  return step.type.startsWith("pulumi:providers:") && step.name.startsWith("default");
+  return step.type === "pulumi:pulumi:Stack" || step.type.startsWith("pulumi:providers:");
 }
 
 /** Which of several steps for one URN describes it best: the logical `replace` wins. */

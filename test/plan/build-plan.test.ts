@@ -5,7 +5,7 @@ import { ALIAS_URN, KEY_URN, createEvents, deleteEvents, replaceEvents, updateEv
 const target = { stack: "acme-prod-rds", file: "key.yaml", name: "rds" };
 
 describe("buildPlan", () => {
-  it("lists created resources with every input the user set, hiding the stack and default provider", () => {
+  it("lists created resources with every input the user set, hiding the stack and the providers", () => {
     const plan = buildPlan(target, createEvents());
     expect(plan.changes.map((c) => [c.name, c.kind, c.op])).toEqual([
       ["key", "key", "create"],

@@ -1,0 +1,27 @@
+import { Command, Option } from "commander";
+import { addOutputFlag, addSafetyFlags, type SafetyFlags } from "../flags";
+import type { CliContext } from "../main";
+import type * as RunPreview from "../run-preview";
+import { addStackCommandFlags, toStackCommandOptions, type StackCommandFlags } from "../stack-command-flags";
+
+/** `planton preview -f ...`: the planned changes per stack; `--detailed-exitcode` 0 none, 2 changes, 1 error. */
+export function previewCommand(ctx: CliContext): Command {
+  const command = new Command("preview").description("show the changes apply would make, resource by resource and property by property");
+  addStackCommandFlags(command, "preview");
+  addOutputFlag(command, ["text", "json", "markdown"]);
+  addSafetyFlags(command, { broadening: true });
+  command.addOption(new Option("--detailed-exitcode", "exit 0 when nothing would change, 2 when something would, 1 on error"));
+  return command.action(async (flags: StackCommandFlags & SafetyFlags & { output: "text" | "json" | "markdown"; detailedExitcode?: boolean }, self: Command) => {
+    // Loaded on use: only the engine commands pay for the Pulumi SDK.
+    const { runPreview } = require("../run-preview") as typeof RunPreview;
+    ctx.exitCode = await runPreview(
+      {
+        ...toStackCommandOptions(flags, self),
+        output: flags.output,
+        detailedExitcode: flags.detailedExitcode === true,
+        allowReplace: flags.allowReplace === true,
+      },
+      ctx.io,
+    );
+  });
+}

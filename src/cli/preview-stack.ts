@@ -1,0 +1,57 @@
+import type { Problem } from "../core/problem";
+import type { EngineEvent } from "../engine/engine-event";
+import { openStack, type StackHandle } from "../engine/open-stack";
+import { runOperation } from "../engine/run-operation";
+import { buildPlan } from "../plan/build-plan";
+import { guardPlan } from "../plan/guard-plan";
+import type { Plan } from "../plan/plan";
+import type * as CreateProgram from "../program/create-program";
+import type { StackTarget } from "./resolve-stack-options";
+
+/** How to preview a stack. */
+export interface PreviewStackOptions {
+  readonly allowReplace: boolean;
+  readonly signal?: AbortSignal;
+  /** Raw engine output (for --verbose). */
+  readonly onEngineOutput?: (text: string) => void;
+}
+
+/** An opened stack with its plan and the safety rail's refusals; the caller closes `handle`. */
+export interface PreviewedStack {
+  readonly handle: StackHandle;
+  readonly plan: Plan;
+  readonly refusals: readonly Problem[];
+  readonly events: readonly EngineEvent[];
+}
+
+/**
+ * Opens (or creates) the manifest's stack with its inline program, previews it, builds the
+ * structured Plan and guards it. Shared by `preview` and `apply`, so both see the same plan.
+ */
+export async function previewStack(target: StackTarget, options: PreviewStackOptions): Promise<PreviewedStack> {
+  // The program is the only code that loads @pulumi/aws; load it only when a stack really runs.
+  const { createProgram } = require("../program/create-program") as typeof CreateProgram;
+  const program = createProgram(target.manifest.key, {
+    ...(target.aws.endpointUrl !== undefined ? { endpointUrl: target.aws.endpointUrl } : {}),
+    ...(target.aws.profile !== undefined ? { profile: target.aws.profile } : {}),
+  });
+  const handle = await openStack({
+    stack: target.stack,
+    backend: target.backend,
+    envVars: target.envVars,
+    aws: target.aws,
+    program,
+    mode: "create-or-select",
+  });
+  try {
+    const result = await runOperation(handle, "preview", {
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onEngineOutput ? { onEngineOutput: options.onEngineOutput } : {}),
+    });
+    const plan = buildPlan({ stack: target.stack, file: target.manifest.file, name: target.manifest.name }, result.events);
+    return { handle, plan, refusals: guardPlan(plan, { allowReplace: options.allowReplace }), events: result.events };
+  } catch (err) {
+    handle.close();
+    throw err;
+  }
+}

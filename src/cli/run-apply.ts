@@ -1,0 +1,67 @@
+import { PlantonError } from "../core/planton-error";
+import { readOutputs, runOperation } from "../engine/run-operation";
+import { toStackOutputs } from "../outputs/to-stack-outputs";
+import { hasChanges } from "../plan/build-plan";
+import { changeCountWords } from "../render/change-count-words";
+import { renderPlanText } from "../render/plan-text";
+import { requireConfirmation } from "./confirm";
+import type { ExitCode } from "./exit";
+import { onInterrupt } from "./interrupt";
+import { printProgress } from "./print-progress";
+import type { Io } from "./io";
+import { colorFor, printProblems } from "./print-problems";
+import { printStackOutputs, type LabelledOutputs } from "./print-stack-outputs";
+import { previewStack } from "./preview-stack";
+import { engineOutput } from "./run-preview";
+import { runStacks, type StackCommandOptions } from "./run-stacks";
+
+/** `planton apply`'s options once flags are parsed. */
+export interface ApplyOptions extends StackCommandOptions {
+  readonly output: "text" | "json" | "yaml";
+  readonly yes: boolean;
+  readonly allowReplace: boolean;
+}
+
+/**
+ * For each manifest: preview, refuse a guarded plan, confirm (`--yes`, or `yes` typed at a
+ * terminal; refused when stdin is not a terminal), deploy with one progress line per resource
+ * event on stderr, then print the outputs on stdout. Ctrl-C stops the engine gracefully.
+ */
+export async function runApply(options: ApplyOptions, io: Io): Promise<ExitCode> {
+  const interrupt = onInterrupt(io);
+  const deployed: LabelledOutputs[] = [];
+  // stdout carries only the outputs in json/yaml, so the plan goes to stderr there.
+  const planOut = options.output === "text" ? io.stdout : io.stderr;
+  const colour = colorFor(options, planOut, io);
+  try {
+    const result = await runStacks("apply", options, io, async (target) => {
+      const engine = { signal: interrupt.signal, ...engineOutput(options, io) };
+      const previewed = await previewStack(target, { allowReplace: options.allowReplace, ...engine });
+      const { handle, plan, refusals } = previewed;
+      try {
+        planOut.write(`${renderPlanText(plan, { colour })}\n`);
+        if (refusals.length > 0) {
+          printProblems(io, refusals, options);
+          throw new PlantonError("refused", `cannot apply stack ${target.stack}: the plan replaces or deletes a KMS key`, {
+            hint: "review the plan above; pass --allow-replace to apply it anyway",
+          });
+        }
+        if (!hasChanges(plan)) {
+          deployed.push({ stack: target.stack, file: target.manifest.file, outputs: toStackOutputs(await readOutputs(handle)) });
+          return { ok: true, changed: false, summary: "no changes" };
+        }
+        await requireConfirmation(io, "apply", target.stack, { yes: options.yes });
+        io.stderr.write(`Applying stack ${target.stack}...\n`);
+        const done = await runOperation(handle, "update", { ...engine, onEvent: printProgress(io) });
+        deployed.push({ stack: target.stack, file: target.manifest.file, outputs: toStackOutputs(done.outputs) });
+        return { ok: true, changed: true, summary: changeCountWords(plan.summary, "done") };
+      } finally {
+        handle.close();
+      }
+    });
+    if (deployed.length > 0) printStackOutputs(io, deployed, options.output);
+    return result.exitCode;
+  } finally {
+    interrupt.dispose();
+  }
+}

@@ -1,0 +1,61 @@
+import { hasChanges } from "../plan/build-plan";
+import { changeCountWords } from "../render/change-count-words";
+import { planJson, type StackPreview } from "../render/plan-json";
+import { renderPlanText } from "../render/plan-text";
+import { ExitCode } from "./exit";
+import type { Io } from "./io";
+import { colorFor, printProblems } from "./print-problems";
+import { previewStack } from "./preview-stack";
+import { runStacks, type StackCommandOptions } from "./run-stacks";
+
+/** `planton preview`'s options once flags are parsed. */
+export interface PreviewOptions extends StackCommandOptions {
+  readonly output: "text" | "json" | "markdown";
+  readonly detailedExitcode: boolean;
+  readonly allowReplace: boolean;
+}
+
+/**
+ * Previews every manifest's stack and prints the plans: text (or markdown) per stack on stdout,
+ * or one JSON document for all. A plan the safety rail refuses fails its stack. Exit 1 on any
+ * failure; with --detailed-exitcode 2 when something would change, else 0.
+ */
+export async function runPreview(options: PreviewOptions, io: Io): Promise<ExitCode> {
+  const previews = new Map<string, StackPreview>();
+  const colour = options.output === "text" && colorFor(options, io.stdout, io);
+  const result = await runStacks("preview", options, io, async (target) => {
+    const previewed = await previewStack(target, { allowReplace: options.allowReplace, ...engineOutput(options, io) });
+    previewed.handle.close();
+    const { plan, refusals } = previewed;
+    previews.set(target.stack, { stack: plan.stack, file: plan.file, name: plan.name, plan, refusals });
+    switch (options.output) {
+      case "text":
+        io.stdout.write(`${renderPlanText(plan, { colour })}\n`);
+        break;
+      case "markdown":
+        io.stdout.write(`### planton preview: \`${plan.stack}\`\n\n\`\`\`\n${renderPlanText(plan, { colour: false })}\`\`\`\n\n`);
+        break;
+      case "json":
+        break;
+    }
+    if (refusals.length > 0) {
+      printProblems(io, refusals, options);
+      return { ok: false, changed: hasChanges(plan), summary: `refused: the plan replaces or deletes a KMS key (pass --allow-replace)` };
+    }
+    return { ok: true, changed: hasChanges(plan), summary: changeCountWords(plan.summary, "planned") };
+  });
+  if (options.output === "json") {
+    const all = result.outcomes.map(({ target, outcome }): StackPreview =>
+      previews.get(target.stack) ?? { stack: target.stack, file: target.manifest.file, name: target.manifest.name, refusals: [], error: outcome.summary },
+    );
+    io.stdout.write(`${JSON.stringify(planJson(all), null, 2)}\n`);
+  }
+  if (result.exitCode !== ExitCode.ok) return result.exitCode;
+  const changed = result.outcomes.some((o) => o.outcome.changed);
+  return options.detailedExitcode && changed ? ExitCode.changes : ExitCode.ok;
+}
+
+/** Under --verbose, the engine's own output goes to stderr. */
+export function engineOutput(options: { verbose: boolean }, io: Io): { onEngineOutput?: (text: string) => void } {
+  return options.verbose ? { onEngineOutput: (text) => io.stderr.write(text) } : {};
+}

@@ -1,0 +1,33 @@
+import type { Command } from "commander";
+import { addExitCodesHelp, type CommandName } from "./exit-codes-help";
+import { addManifestFlags, addStackFlags, type ManifestFlags, type StackFlags } from "./flags";
+import type { StackCommandOptions } from "./run-stacks";
+
+/** Raw flags every engine command has. */
+export type StackCommandFlags = ManifestFlags & StackFlags;
+
+/** Adds the flags every engine command has (manifests, stack) and its exit-code help. */
+export function addStackCommandFlags(command: Command, name: CommandName): Command {
+  addManifestFlags(command);
+  addStackFlags(command);
+  return addExitCodesHelp(command, name);
+}
+
+/** Raw flags (with the global --color and --verbose) → the options runStacks takes. */
+export function toStackCommandOptions(flags: StackCommandFlags, command: Command): StackCommandOptions {
+  const globals = command.optsWithGlobals() as { color?: string; verbose?: boolean };
+  return {
+    files: flags.filename ?? [],
+    ...(flags.set ? { set: flags.set } : {}),
+    ...(flags.region ? { region: flags.region } : {}),
+    stackFlags: {
+      ...(flags.stack ? { stack: flags.stack } : {}),
+      ...(flags.backend ? { backend: flags.backend } : {}),
+      ...(flags.region ? { region: flags.region } : {}),
+      ...(flags.profile ? { profile: flags.profile } : {}),
+      ...(flags.endpointUrl ? { endpointUrl: flags.endpointUrl } : {}),
+    },
+    ...(globals.color ? { color: globals.color } : {}),
+    verbose: globals.verbose === true,
+  };
+}

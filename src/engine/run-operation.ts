@@ -1,0 +1,111 @@
+import type { EngineEvent as SdkEngineEvent } from "@pulumi/pulumi/automation";
+import type { EngineEvent } from "./engine-event";
+import type { StackHandle } from "./open-stack";
+import { toEngineEvent } from "./to-engine-event";
+import { toPlantonError } from "./to-planton-error";
+
+/** What the engine can do to a stack. */
+export type Operation = "preview" | "update" | "destroy-preview" | "destroy" | "refresh";
+
+/** A stack output as the engine returns it. */
+export interface OutputValue {
+  readonly value: unknown;
+  readonly secret: boolean;
+}
+
+/** How to follow and steer an operation. */
+export interface RunOptions {
+  /** Called for every engine event as it arrives. */
+  readonly onEvent?: (event: EngineEvent) => void;
+  /** Aborting asks the engine to stop gracefully (the CLI gets SIGINT). */
+  readonly signal?: AbortSignal;
+  /** Raw engine output, for --verbose. */
+  readonly onEngineOutput?: (text: string) => void;
+}
+
+/** What an operation produced. */
+export interface OperationResult {
+  /** Every engine event, in order (a preview's plan is built from these). */
+  readonly events: readonly EngineEvent[];
+  /** Stack outputs after an update; empty for the other operations. */
+  readonly outputs: Readonly<Record<string, OutputValue>>;
+}
+
+const VERB: Readonly<Record<Operation, string>> = {
+  preview: "preview",
+  update: "apply",
+  "destroy-preview": "preview the destruction of",
+  destroy: "destroy",
+  refresh: "refresh",
+};
+
+/**
+ * Runs one engine operation on an opened stack, translating its events as they arrive and any
+ * failure into a PlantonError (see toPlantonError).
+ */
+export async function runOperation(handle: StackHandle, operation: Operation, options: RunOptions = {}): Promise<OperationResult> {
+  const events: EngineEvent[] = [];
+  const diagnostics: string[] = [];
+  const onEvent = (sdkEvent: SdkEngineEvent): void => {
+    const event = toEngineEvent(sdkEvent);
+    if (event === undefined) return;
+    events.push(event);
+    if (event.kind === "diagnostic" && event.severity === "error") diagnostics.push(event.message);
+    options.onEvent?.(event);
+  };
+  const common = {
+    onEvent,
+    color: "never" as const,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onEngineOutput ? { onOutput: options.onEngineOutput, onError: options.onEngineOutput } : {}),
+  };
+  try {
+    const outputs = await run(handle, operation, common);
+    return { events, outputs };
+  } catch (err) {
+    throw toPlantonError(err, {
+      verb: VERB[operation],
+      stack: handle.name,
+      diagnostics,
+      interrupted: options.signal?.aborted === true,
+      backendUrl: handle.backendUrl,
+    });
+  }
+}
+
+type CommonOptions = {
+  onEvent: (event: SdkEngineEvent) => void;
+  color: "never";
+  signal?: AbortSignal;
+  onOutput?: (text: string) => void;
+  onError?: (text: string) => void;
+};
+
+async function run(handle: StackHandle, operation: Operation, common: CommonOptions): Promise<Record<string, OutputValue>> {
+  const { stack } = handle;
+  switch (operation) {
+    case "preview":
+      await stack.preview({ ...common, diff: false });
+      return {};
+    case "update":
+      return (await stack.up(common)).outputs;
+    case "destroy-preview":
+      await stack.destroy({ ...common, previewOnly: true });
+      return {};
+    case "destroy":
+      await stack.destroy(common);
+      return {};
+    case "refresh":
+      await stack.refresh(common);
+      return {};
+  }
+}
+
+/** The outputs of a stack's last update, without running anything. */
+export async function readOutputs(handle: StackHandle): Promise<Record<string, OutputValue>> {
+  try {
+    return await handle.stack.outputs();
+  } catch (err) {
+    throw toPlantonError(err, { verb: "read the outputs of", stack: handle.name, diagnostics: [], interrupted: false, backendUrl: handle.backendUrl });
+  }
+}

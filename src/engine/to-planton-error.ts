@@ -1,0 +1,110 @@
+import { PlantonError } from "../core/planton-error";
+
+/** What was being done when the engine failed, to word the error. */
+export interface FailureContext {
+  /** Verb for "cannot ‹verb› stack ‹stack›", e.g. `apply`. */
+  readonly verb: string;
+  readonly stack: string;
+  /** Error diagnostics the engine reported during the operation, in order. */
+  readonly diagnostics: readonly string[];
+  /** True when the user interrupted the operation. */
+  readonly interrupted: boolean;
+  /** State backend URL, for the lock hint. */
+  readonly backendUrl?: string;
+}
+
+const INSTALL_HINT = "install it (curl -fsSL https://get.pulumi.com | sh, or brew install pulumi/tap/pulumi) and make sure `pulumi` is on PATH";
+
+// The SDK reports these only as text; planton recognises them here and nowhere else.
+const CREDENTIAL_SIGNS = [
+  /no valid credential sources/i,
+  /NoCredentialProviders/,
+  /ExpiredToken/,
+  /InvalidClientTokenId/,
+  /UnrecognizedClientException/,
+  /security token included in the request is (expired|invalid)/i,
+  /failed to refresh cached credentials/i,
+  /SSO session.*(expired|invalid)/i,
+  /could not load credentials/i,
+];
+
+/**
+ * The one map from what the SDK throws to a PlantonError: a locked stack, a missing CLI,
+ * credentials, a protected resource, an interruption, else the engine's own first error message
+ * (without stack traces). The SDK error stays the `cause`, shown under --verbose.
+ */
+export function toPlantonError(err: unknown, context: FailureContext): PlantonError {
+  const what = `cannot ${context.verb} stack ${context.stack}`;
+  const name = err instanceof Error ? err.name : "";
+  const text = errorText(err);
+  if (name === "ConcurrentUpdateError") {
+    return new PlantonError("locked", `${what}: another run holds its lock`, {
+      cause: err,
+      hint: `wait for the other run to finish; a lock left by a crashed run can be removed with \`pulumi cancel --stack ${context.stack}\` (PULUMI_BACKEND_URL=${context.backendUrl ?? "..."}) once no run is active`,
+    });
+  }
+  if (isMissingCli(err, text)) {
+    return new PlantonError("missing-tool", `${what}: cannot find the Pulumi CLI`, { cause: err, hint: INSTALL_HINT });
+  }
+  if (/version requirement failed|Major version mismatch/i.test(text)) {
+    return new PlantonError("missing-tool", `${what}: the Pulumi CLI is too old or too new: ${firstLine(text)}`, { cause: err, hint: INSTALL_HINT });
+  }
+  const detail = context.diagnostics.map(cleanMessage).find((m) => m !== "") ?? engineMessage(text);
+  if (context.interrupted) {
+    return new PlantonError("interrupted", `${what}: interrupted; the engine stopped after finishing the operations in flight`, { cause: err });
+  }
+  if (CREDENTIAL_SIGNS.some((sign) => sign.test(detail) || sign.test(text))) {
+    return new PlantonError("credentials", `${what}: AWS credentials are missing or expired: ${detail}`, {
+      cause: err,
+      hint: "set AWS_PROFILE (or --profile), AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or run `aws sso login`",
+    });
+  }
+  if (/passphrase/i.test(detail)) {
+    return new PlantonError("usage", `${what}: ${detail}`, {
+      cause: err,
+      hint: "set PULUMI_CONFIG_PASSPHRASE (or PULUMI_CONFIG_PASSPHRASE_FILE) to the passphrase the stack was created with",
+    });
+  }
+  if (/protected/i.test(detail) && /delet/i.test(detail)) {
+    return new PlantonError("refused", `${what}: the key is protected by spec.deletionProtection`, {
+      cause: err,
+      hint: "set spec.deletionProtection to false and apply, then destroy",
+    });
+  }
+  return new PlantonError("engine", `${what}: ${detail}`, { cause: err });
+}
+
+function isMissingCli(err: unknown, text: string): boolean {
+  const result = (err as { commandResult?: { err?: { code?: string } } } | undefined)?.commandResult;
+  if (result?.err?.code === "ENOENT") return true;
+  return /spawn pulumi ENOENT|pulumi: (command )?not found|ENOENT.*pulumi/.test(text);
+}
+
+function errorText(err: unknown): string {
+  const result = (err as { commandResult?: { stderr?: string; stdout?: string } } | undefined)?.commandResult;
+  if (result?.stderr) return result.stderr;
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** A provider's or engine's message without stack traces, ANSI codes or `error:` prefixes. */
+export function cleanMessage(message: string): string {
+  return message
+    .replace(/\u001b\[[0-9;]*m/g, "")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "" && !/^at\s/.test(line) && !/^\s*[┌│└]/.test(line))
+    .map((line) => line.replace(/^error:\s*/i, ""))
+    .filter((line) => !/^update failed$|^preview failed$|^an error occurred/i.test(line))
+    .join(" ")
+    .trim();
+}
+
+/** The engine's own error line from its stderr, e.g. `error: ...`. */
+function engineMessage(text: string): string {
+  const errorLine = text.split("\n").find((line) => /^error:/i.test(line.trim()));
+  return cleanMessage(errorLine ?? firstLine(text)) || "the engine failed (run again with --verbose for details)";
+}
+
+function firstLine(text: string): string {
+  return text.split("\n").map((l) => l.trim()).find((l) => l !== "") ?? "";
+}

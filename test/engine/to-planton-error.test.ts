@@ -1,0 +1,88 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { CommandError, ConcurrentUpdateError, PulumiCommand } from "@pulumi/pulumi/automation";
+import { cleanMessage, toPlantonError } from "../../src/engine/to-planton-error";
+
+// The SDK's own result class (exported at runtime, left out of its typings): errors are built as the SDK builds them.
+type Result = ConstructorParameters<typeof CommandError>[0];
+const { CommandResult } = require("@pulumi/pulumi/automation/cmd") as { CommandResult: new (stdout: string, stderr: string, code: number) => Result };
+
+const context = { verb: "apply", stack: "acme-prod-rds", diagnostics: [], interrupted: false, backendUrl: "file:///tmp/state" };
+
+function commandError(stderr: string): CommandError {
+  return new CommandError(new CommandResult("", stderr, 255));
+}
+
+describe("toPlantonError", () => {
+  it("reports a locked stack with the way out", () => {
+    const err = toPlantonError(new ConcurrentUpdateError(new CommandResult("", "error: the stack is currently locked by 1 lock(s)", 255)), context);
+    expect(err.kind).toBe("locked");
+    expect(err.message).toBe("cannot apply stack acme-prod-rds: another run holds its lock");
+    expect(err.hint).toContain("pulumi cancel --stack acme-prod-rds");
+  });
+
+  it("says the Pulumi CLI cannot be found when it is not on PATH, with the install hint", async () => {
+    const path = process.env["PATH"];
+    process.env["PATH"] = mkdtempSync(join(tmpdir(), "no-pulumi-"));
+    let thrown: unknown;
+    try {
+      await PulumiCommand.get();
+    } catch (err) {
+      thrown = err;
+    } finally {
+      process.env["PATH"] = path;
+    }
+    const err = toPlantonError(thrown, { ...context, verb: "open" });
+    expect(err.kind).toBe("missing-tool");
+    expect(err.message).toBe("cannot open stack acme-prod-rds: cannot find the Pulumi CLI");
+    expect(err.hint).toMatch(/^install it \(curl -fsSL https:\/\/get\.pulumi\.com \| sh/);
+  });
+
+  it("gives a provider error's message without stack traces", () => {
+    const diagnostics = [
+      "  aws:kms:Key key creating failed: error: operation error KMS: CreateKey, https response error StatusCode: 400, ValidationException: bad\n    at Object.create (/x/provider.js:10:3)\n    at run (/x/y.js:1:1)\n",
+    ];
+    const err = toPlantonError(commandError("error: update failed"), { ...context, diagnostics });
+    expect(err.kind).toBe("engine");
+    expect(err.message).toBe(
+      "cannot apply stack acme-prod-rds: aws:kms:Key key creating failed: error: operation error KMS: CreateKey, https response error StatusCode: 400, ValidationException: bad",
+    );
+  });
+
+  it("recognises missing or expired credentials", () => {
+    const err = toPlantonError(commandError("error: update failed"), {
+      ...context,
+      diagnostics: ["error: configuring Terraform AWS Provider: no valid credential sources for Terraform AWS Provider found."],
+    });
+    expect(err.kind).toBe("credentials");
+    expect(err.hint).toContain("AWS_PROFILE");
+    expect(toPlantonError(commandError("error: ExpiredToken: The security token included in the request is expired"), context).kind).toBe("credentials");
+  });
+
+  it("says an interrupted run was interrupted", () => {
+    expect(toPlantonError(commandError("error: update canceled"), { ...context, interrupted: true }).kind).toBe("interrupted");
+  });
+
+  it("points a protected key at spec.deletionProtection", () => {
+    const err = toPlantonError(commandError("error: update failed"), {
+      ...context,
+      verb: "destroy",
+      diagnostics: ["error: resource \"urn:...::key\" cannot be deleted\nbecause it is protected. To unprotect the resource, ..."],
+    });
+    expect(err.kind).toBe("refused");
+    expect(err.message).toBe("cannot destroy stack acme-prod-rds: the key is protected by spec.deletionProtection");
+  });
+
+  it("falls back to the engine's error line", () => {
+    expect(toPlantonError(commandError("Updating (dev)\nerror: could not find plugin aws\n"), context).message).toBe(
+      "cannot apply stack acme-prod-rds: could not find plugin aws",
+    );
+  });
+});
+
+describe("cleanMessage", () => {
+  it("drops ANSI codes, stack frames and error: prefixes", () => {
+    expect(cleanMessage("\u001b[31merror: boom\u001b[0m\n    at x (y.js:1:1)\n")).toBe("boom");
+  });
+});
