@@ -111,4 +111,11 @@ describe("planton policy", () => {
     expect(io.err()).toBe("key.yaml:7:3: warning: spec.policy: no principal or service may use the key: add usageRoles, services or crossAccountIds\n");
     expect(JSON.parse(io.out()).Statement).toHaveLength(1);
   });
+
+  it("applies --set before building the policy, and reads - from stdin", async () => {
+    const io = memoryIo({ stdin: usable });
+    const code = await runCli(["policy", "-f", "-", "--set", "spec.policy.usageRoles[0]=arn:aws:iam::123456789012:role/Other"], io);
+    expect(code).toBe(0);
+    expect(JSON.parse(io.out()).Statement[1].Principal.AWS).toBe("arn:aws:iam::123456789012:role/Other");
+  });
 });
