@@ -1,5 +1,5 @@
 import type { Problem } from "../core/problem";
-import type { Plan, PlanSummary, PropertyChange } from "../plan/plan";
+import type { Plan, PlanSummary, PolicyDiff, PropertyChange } from "../plan/plan";
 
 /** Version of the `preview --output json` document; bumped on incompatible changes. */
 export const PLAN_JSON_FORMAT_VERSION = "1.0";
@@ -30,7 +30,15 @@ export interface StackPlanJson {
   readonly stack: string;
   readonly file: string;
   readonly name: string;
-  readonly steps: readonly { op: string; type: string; name: string; urn: string; properties: readonly PropertyChange[] }[];
+  readonly steps: readonly {
+    op: string;
+    type: string;
+    name: string;
+    urn: string;
+    properties: readonly PropertyChange[];
+    /** The key policy diff, statement by statement; only on steps whose key policy changes. */
+    policy?: PolicyDiff;
+  }[];
   readonly summary: PlanSummary | null;
   readonly monthlyCostUsd: number | null;
   readonly refusals: readonly { path: string; message: string }[];
@@ -43,7 +51,14 @@ export function planJson(previews: readonly StackPreview[]): PlanJson {
     stack: preview.stack,
     file: preview.file,
     name: preview.name,
-    steps: (preview.plan?.changes ?? []).map((c) => ({ op: c.op, type: c.type, name: c.name, urn: c.urn, properties: c.properties })),
+    steps: (preview.plan?.changes ?? []).map((c) => ({
+      op: c.op,
+      type: c.type,
+      name: c.name,
+      urn: c.urn,
+      properties: c.properties,
+      ...(c.policy !== undefined ? { policy: c.policy } : {}),
+    })),
     summary: preview.plan?.summary ?? null,
     monthlyCostUsd: preview.plan?.monthlyCostUsd ?? null,
     refusals: preview.refusals.map((p) => ({ path: p.path, message: p.message })),
