@@ -1,5 +1,6 @@
 import type { AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
 import { KeySpec, KeyUsage } from "../../gen/project/planton/provider/aws/awskmskey/v1/enums_pb";
+import { defaultDeletionWindowDays } from "../defaults/apply-defaults";
 import { keyTags } from "./key-tags";
 
 /** Inputs of `aws.kms.Key` that come straight from the manifest (the policy is resolved at deploy time). */
@@ -25,10 +26,6 @@ export interface ReplicaKeyArgsFromSpec {
   readonly tags: Record<string, string>;
 }
 
-// The AWS defaults, repeated here only so a message that skipped applyDefaults still deploys
-// what the manifest documentation promises.
-const DEFAULT_DELETION_WINDOW_DAYS = 30;
-
 /**
  * Maps a validated, defaulted manifest onto `aws.kms.Key` inputs. Enum values keep AWS spelling,
  * so their names are the provider's strings; an unset enum (applyDefaults always sets them) is
@@ -44,7 +41,8 @@ export function keyArgs(key: AwsKmsKey): KeyArgsFromSpec {
     enableKeyRotation: rotation,
     // Sent only with rotation on: KMS rejects a period for keys that do not rotate.
     rotationPeriodInDays: rotation ? spec?.rotationPeriodDays : undefined,
-    deletionWindowInDays: spec?.deletionWindowDays ?? DEFAULT_DELETION_WINDOW_DAYS,
+    // Only a message that skipped applyDefaults lacks it; fall back to the documented default.
+    deletionWindowInDays: spec?.deletionWindowDays ?? defaultDeletionWindowDays,
     isEnabled: spec?.enabled ?? true,
     multiRegion: spec?.multiRegion ?? false,
     bypassPolicyLockoutSafetyCheck: spec?.policy?.bypassPolicyLockoutSafetyCheck ?? false,
