@@ -19,7 +19,9 @@ export function appendStepSummary(markdown: string, io: Io, options: StepSummary
     appendFileSync(path, markdown.endsWith("\n") ? markdown : `${markdown}\n`);
     return path;
   } catch (cause) {
-    io.stderr.write(`warning: cannot write the job summary to ${path}: ${cause instanceof Error ? cause.message : String(cause)}\n`);
+    // Not `instanceof Error`: errors from node:fs may come from another realm (as under Jest).
+    const reason = typeof cause === "object" && cause !== null && "message" in cause ? String(cause.message) : String(cause);
+    io.stderr.write(`warning: cannot write the job summary to ${path}: ${reason}\n`);
     return undefined;
   }
 }
