@@ -22,6 +22,7 @@ export function policyJsonProblems(text: string): { messages: string[]; document
     return { messages };
   }
   statements.forEach((statement, i) => messages.push(...statementProblems(statement, `Statement[${i}]`)));
+  messages.push(...duplicateSids(statements));
   return { messages, document: messages.length === 0 ? parsed.document : undefined };
 }
 
@@ -38,6 +39,20 @@ function statementProblems(statement: unknown, at: string): string[] {
   }
   if (!isStrings(s.Action) && !isStrings(s.NotAction)) problems.push(`${at}: has no Action (a string or a list of strings)`);
   if (!isStrings(s.Resource) && !isStrings(s.NotResource)) problems.push(`${at}: has no Resource (in a key policy, "*": the key itself)`);
+  return problems;
+}
+
+// KMS refuses a policy whose statement ids repeat.
+function duplicateSids(statements: readonly unknown[]): string[] {
+  const first = new Map<string, number>();
+  const problems: string[] = [];
+  statements.forEach((statement, i) => {
+    const sid = (statement as { Sid?: unknown } | null)?.Sid;
+    if (typeof sid !== "string") return;
+    const earlier = first.get(sid);
+    if (earlier === undefined) first.set(sid, i);
+    else problems.push(`Statement[${i}].Sid: "${sid}" is already the Sid of Statement[${earlier}]; statement ids must be unique`);
+  });
   return problems;
 }
 

@@ -211,6 +211,13 @@ describe("checkPolicy", () => {
       ]);
     });
 
+    it("needs unique statement ids", () => {
+      expect(check({ policyJson: raw([adminStatement, { ...useStatement, Sid: "Admin" }]) }).map((p) => p.message)).toEqual([
+        'Statement[1].Sid: "Admin" is already the Sid of Statement[0]; statement ids must be unique',
+      ]);
+      expect(check({ policyJson: raw([adminStatement, useStatement, { ...useStatement, Sid: undefined }]) })).toEqual([]);
+    });
+
     it("refuses wildcard principals, however written", () => {
       for (const principal of ["*", { AWS: "*" }, { AWS: [USER, "arn:aws:iam::*:root"] }, { Service: "*" }]) {
         const problems = check({ policyJson: raw([adminStatement, { ...useStatement, Principal: principal }]) });
