@@ -1,5 +1,7 @@
 import { Command } from "commander";
-import { addExitCodesHelp, COMMAND_EXIT_CODES, exitCodesHelp } from "../../src/cli/exit-codes-help";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { addExitCodesHelp, COMMAND_EXIT_CODES, exitCodesHelp, type ExitCodeDoc } from "../../src/cli/exit-codes-help";
 
 describe("exit codes in --help", () => {
   it("lists each code of the command with its meaning", () => {
@@ -20,5 +22,21 @@ describe("exit codes in --help", () => {
 
   it("documents every command of the contract", () => {
     expect(Object.keys(COMMAND_EXIT_CODES).sort()).toEqual(["apply", "destroy", "init", "outputs", "policy", "preview", "refresh", "schema", "validate"]);
+  });
+});
+
+describe("docs/ci.md's exit-code table", () => {
+  it("says what --help says, command by command", () => {
+    const doc = readFileSync(join(__dirname, "..", "..", "docs", "ci.md"), "utf8");
+    const rows = Object.fromEntries(
+      [...doc.matchAll(/^\| `planton (\w+)` \|(.*)\|$/gm)].map(([, name, cells]) => [
+        name,
+        (cells ?? "").split("|").map((c) => c.trim().replace(/`/g, "")),
+      ]),
+    );
+    const expected = Object.fromEntries(
+      Object.entries(COMMAND_EXIT_CODES).map(([name, codes]) => [name, [0, 1, 2].map((code) => codes.find((c: ExitCodeDoc) => c.code === code)?.meaning ?? "")]),
+    );
+    expect(rows).toEqual(expected);
   });
 });

@@ -8,6 +8,7 @@ import { AwsKmsKeySchema } from "../../gen/project/planton/provider/aws/awskmske
 import { AwsKmsKeyPolicySpecSchema } from "../../gen/project/planton/provider/aws/awskmskey/v1/policy_pb";
 import { file_project_planton_provider_aws_awskmskey_v1_rules } from "../../gen/project/planton/provider/aws/awskmskey/v1/rules_pb";
 import { AwsKmsKeySpecSchema } from "../../gen/project/planton/provider/aws/awskmskey/v1/spec_pb";
+import { exampleManifest } from "../../src/manifest/example-manifest";
 import { RULES_BEYOND_SCHEMA } from "../../src/schema/rules-beyond-schema";
 
 // The schema must accept what planton accepts and reject what the proto rules reject; the rules
@@ -98,6 +99,7 @@ describe("manifests the schema accepts", () => {
   const valid: [string, unknown][] = [
     ["the contract's example", contractExample()],
     ["every field in use", fullExample()],
+    ["planton init's example", parseAllDocuments(exampleManifest("my-key"))[0]?.toJS()],
     ["an all-defaults key", { apiVersion: "aws.project-planton.org/v1", kind: "AwsKmsKey", metadata: { name: "k" }, spec: {} }],
     ...exampleDocuments(),
   ];
