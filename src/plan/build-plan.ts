@@ -1,4 +1,5 @@
 import type { EngineEvent, StepInfo, StepOp } from "../engine/engine-event";
+import { attachPolicyDiff } from "./attach-policy-diff";
 import type { ChangeOp, Plan, PlanSummary, PropertyChange, ResourceChange } from "./plan";
 import { childPath, topLevelProperty, valueAtPath } from "./property-path";
 import { resourceKind } from "./resource-kind";
@@ -29,7 +30,7 @@ export function buildPlan(target: PlanTarget, events: readonly EngineEvent[]): P
   const changes: ResourceChange[] = [];
   for (const step of steps.values()) {
     const op = changeOp(step.op);
-    if (op !== undefined) changes.push(toResourceChange(step, op));
+    if (op !== undefined) changes.push(attachPolicyDiff(toResourceChange(step, op)));
   }
   return { ...target, changes, summary: summarize(changes), monthlyCostUsd: monthlyCost(changes) };
 }
