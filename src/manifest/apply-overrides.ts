@@ -18,6 +18,7 @@ export function applyOverrides(
   overrides: readonly Override[],
   positions: Map<string, SourcePosition>,
 ): ApplyOverridesResult {
+  if (overrides.length === 0) return { value, problems: [] };
   const result = structuredClone(value);
   const problems: Problem[] = [];
   for (const override of overrides) {
