@@ -2,7 +2,7 @@
  * The plugin as the engine runs it: starts bin/pulumi-resource-aws (building
  * dist if needed), reads its port from stdout, and speaks the provider gRPC
  * protocol to it: Configure (explicit provider config), CheckConfig, DiffConfig,
- * Check, Diff (detailed), Create, Read, Delete, Invoke.
+ * Check, Diff (detailed), Create and Update (incl. preview), Read, Delete, Invoke.
  * Skipped (with a message) when the local-kms binary has not been built yet.
  */
 import { ChildProcess, spawn } from "node:child_process";
@@ -24,6 +24,7 @@ function rpc<Res>(c: ResourceProviderClient, method: string, req: unknown): Prom
   return new Promise<Res>((resolve, reject) => fn.call(c, req, (e, res) => (e ? reject(e) : resolve(res as Res))));
 }
 const struct = (o: Record<string, unknown>) => Struct.fromJavaScript(o as never);
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const KEY = "urn:pulumi:test::planton::aws:kms/key:Key::k";
 const PROVIDER = "urn:pulumi:test::planton::pulumi:providers:aws::eu";
 
@@ -77,13 +78,18 @@ describeKms("pulumi-resource-aws plugin over gRPC", () => {
     conf.getVariablesMap().set("aws:config:region", "eu-west-1").set("aws:config:endpoints", JSON.stringify([{ kms: west.url }]));
     const configured = await rpc<pb.ConfigureResponse>(client, "configure", conf);
     expect(configured.getAcceptsecrets()).toBe(true);
-    expect(configured.getSupportspreview()).toBe(false);
+    expect(configured.getSupportspreview()).toBe(true);
 
     const check = await rpc<pb.CheckResponse>(client, "check",
       new pb.CheckRequest().setUrn(KEY).setOlds(struct({})).setNews(struct({ description: "via grpc" })));
     expect(check.getFailuresList()).toEqual([]);
     const inputs = check.getInputs()!.toJavaScript();
     expect(inputs).toMatchObject({ deletionWindowInDays: 30, keyUsage: "ENCRYPT_DECRYPT" });
+
+    // Preview: planned outputs, nothing created.
+    const planned = await rpc<pb.CreateResponse>(client, "create",
+      new pb.CreateRequest().setUrn(KEY).setProperties(struct(inputs)).setPreview(true));
+    expect(planned.getProperties()!.toJavaScript()).toMatchObject({ arn: UNKNOWN, region: "eu-west-1", description: "via grpc" });
 
     const created = await rpc<pb.CreateResponse>(client, "create", new pb.CreateRequest().setUrn(KEY).setProperties(struct(inputs)));
     const id = created.getId();
@@ -101,6 +107,10 @@ describeKms("pulumi-resource-aws plugin over gRPC", () => {
     const same = await rpc<pb.DiffResponse>(client, "diff", new pb.DiffRequest().setId(id).setUrn(KEY)
       .setOlds(struct(outs)).setOldInputs(struct(inputs)).setNews(struct(inputs)));
     expect(same.getChanges()).toBe(pb.DiffResponse.DiffChanges.DIFF_NONE);
+
+    const plannedUpdate = await rpc<pb.UpdateResponse>(client, "update", new pb.UpdateRequest().setId(id).setUrn(KEY)
+      .setOlds(struct(outs)).setOldInputs(struct(inputs)).setNews(struct({ ...inputs, description: "y" })).setPreview(true));
+    expect(plannedUpdate.getProperties()!.toJavaScript()).toMatchObject({ arn: outs["arn"], keyId: id, description: "y" });
 
     const region = await rpc<pb.InvokeResponse>(client, "invoke",
       new pb.InvokeRequest().setTok("aws:index/getRegion:getRegion").setArgs(struct({})));

@@ -55,6 +55,8 @@ function regionOf(ctx: Ctx, props: Props): string {
 
 /** The Alias resource. */
 export const alias: ResourceImpl = {
+  previewSpec: { computed: ["arn", "targetKeyArn"], dependents: { targetKeyId: ["targetKeyArn"] }, tagged: false },
+
   check(ctx, olds, news) {
     const c = new Checker(news);
     c.required("targetKeyId");

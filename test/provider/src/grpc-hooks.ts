@@ -6,12 +6,16 @@
  *  - CheckConfig / DiffConfig (the engine's Check/Diff of `pulumi:providers:aws`)
  *    are UNIMPLEMENTED; we validate region/endpoints and report config changes.
  *  - Diff drops detailed diffs; ours reports per-property kinds (and replaces).
+ *  - Create/Update ignore `preview`; we declare supportsPreview and answer
+ *    preview calls with planned outputs (no KMS call), so an in-place update
+ *    keeps e.g. the key's arn known for dependents, as the real provider does.
  * It does so by wrapping the service implementation when `main` registers it
  * with grpc-js (the same grpc-js instance @pulumi/pulumi loads).
  */
 import * as path from "node:path";
 import type * as GrpcJs from "@grpc/grpc-js";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { ProviderConfig, checkConfigInputs, parseConfig } from "./config";
 import { DetailedDiffResult } from "./diff";
 import { Props, containsUnknown, deepEqual, unwrapSecrets } from "./values";
@@ -20,6 +24,7 @@ import { Props, containsUnknown, deepEqual, unwrapSecrets } from "./values";
 export interface Hooks {
   onConfigure(cfg: ProviderConfig): void;
   diff(id: string, urn: string, olds: Props, news: Props): Promise<DetailedDiffResult>;
+  preview(urn: string, olds: Props | undefined, news: Props): Promise<Props>;
 }
 
 type Handler<Req, Res> = (call: { request: Req }, callback: (err: Error | null, res?: Res) => void) => void;
@@ -49,7 +54,7 @@ function configure(hooks: Hooks) {
     resp.setAcceptsecrets(true);
     resp.setAcceptresources(false);
     resp.setAcceptoutputs(false);
-    resp.setSupportspreview(false);
+    resp.setSupportspreview(true);
     return resp;
   });
 }
@@ -110,6 +115,33 @@ function diff(hooks: Hooks) {
   });
 }
 
+type AnyHandler = Handler<unknown, unknown>;
+
+/** Create: preview calls get planned outputs, real ones go to the SDK server. */
+function create(hooks: Hooks, original: AnyHandler): AnyHandler {
+  return (call, callback) => {
+    const req = call.request as provproto.CreateRequest;
+    if (!req.getPreview()) return original(call, callback);
+    safe<provproto.CreateRequest, provproto.CreateResponse>(async (r) => {
+      const outs = await hooks.preview(r.getUrn(), undefined, (r.getProperties()?.toJavaScript() ?? {}) as Props);
+      return new provproto.CreateResponse().setId("").setProperties(Struct.fromJavaScript(outs as never));
+    })(call as { request: provproto.CreateRequest }, callback);
+  };
+}
+
+/** Update: likewise. */
+function update(hooks: Hooks, original: AnyHandler): AnyHandler {
+  return (call, callback) => {
+    const req = call.request as provproto.UpdateRequest;
+    if (!req.getPreview()) return original(call, callback);
+    safe<provproto.UpdateRequest, provproto.UpdateResponse>(async (r) => {
+      const olds = (r.getOlds()?.toJavaScript() ?? {}) as Props;
+      const outs = await hooks.preview(r.getUrn(), olds, (r.getNews()?.toJavaScript() ?? {}) as Props);
+      return new provproto.UpdateResponse().setProperties(Struct.fromJavaScript(outs as never));
+    })(call as { request: provproto.UpdateRequest }, callback);
+  };
+}
+
 let installed = false;
 
 /** Installs the hooks; call before `provider.main`. */
@@ -122,12 +154,15 @@ export function installHooks(hooks: Hooks): void {
   const original = server.addService;
   server.addService = function (this: unknown, service: object, impl: object): void {
     const isProvider = "configure" in service && "checkConfig" in service && "diffConfig" in service;
+    const base = impl as Record<string, AnyHandler>;
     const wrapped = isProvider
       ? Object.assign(Object.create(impl) as object, {
           configure: configure(hooks),
           checkConfig,
           diffConfig,
           diff: diff(hooks),
+          create: create(hooks, base["create"]!.bind(impl)),
+          update: update(hooks, base["update"]!.bind(impl)),
         })
       : impl;
     original.call(this, service, wrapped);

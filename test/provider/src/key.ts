@@ -104,6 +104,12 @@ function stateRegion(ctx: Ctx, props: Props): string {
 
 /** The Key resource. */
 export const key: ResourceImpl = {
+  previewSpec: {
+    computed: ["arn", "keyId", "description", "multiRegion", "policy", "rotationPeriodInDays"],
+    dependents: { enableKeyRotation: ["rotationPeriodInDays"] },
+    tagged: true,
+  },
+
   check(_ctx, _olds, news) {
     const c = new Checker(news);
     c.string("description");

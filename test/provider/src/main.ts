@@ -19,6 +19,7 @@ installHooks({
     config = cfg;
   },
   diff: (id, urn, olds, news) => kms.diff(id, urn, olds, news),
+  preview: (urn, olds, news) => kms.preview(urn, olds, news),
 });
 
 provider.main(kms, process.argv.slice(2)).catch((e: unknown) => {

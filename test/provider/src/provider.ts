@@ -8,6 +8,7 @@ import { alias } from "./alias";
 import { EMPTY_CONFIG, ProviderConfig } from "./config";
 import { DetailedDiffResult } from "./diff";
 import { invoke } from "./invokes";
+import { planOutputs } from "./preview";
 import { key } from "./key";
 import { replicaKey } from "./replica-key";
 import { Ctx, ResourceImpl } from "./resource";
@@ -37,6 +38,8 @@ function impl(urn: string): ResourceImpl {
 /** A Provider whose diff also returns a detailed diff (see grpc-hooks). */
 export interface KmsProvider extends Provider {
   diff(id: string, urn: string, olds: Props, news: Props): Promise<DetailedDiffResult>;
+  /** Planned outputs of a create (`olds` undefined) or update during preview; touches nothing. */
+  preview(urn: string, olds: Props | undefined, news: Props): Promise<Props>;
 }
 
 /** Builds the provider; `config()` returns the configuration current at call time. */
@@ -50,6 +53,9 @@ export function makeProvider(config: () => ProviderConfig = () => EMPTY_CONFIG):
     },
     async diff(id, urn, olds, news) {
       return impl(urn).diff(id, p(olds), p(news));
+    },
+    async preview(urn, olds, news) {
+      return planOutputs(config(), impl(urn).previewSpec, olds && p(olds), p(news));
     },
     async create(urn, inputs) {
       return impl(urn).create(ctx(urn), p(inputs));

@@ -86,6 +86,11 @@ function regionOf(cfg: ProviderConfig, props: Props): string {
 
 /** The ReplicaKey resource. */
 export const replicaKey: ResourceImpl = {
+  previewSpec: {
+    computed: ["arn", "keyId", "description", "keyRotationEnabled", "keySpec", "keyUsage", "policy"],
+    tagged: true,
+  },
+
   check(_ctx, _olds, news) {
     const c = new Checker(news);
     c.required("primaryKeyArn");

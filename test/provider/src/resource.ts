@@ -5,6 +5,7 @@
 import { CheckResult, CreateResult, ReadResult, UpdateResult } from "@pulumi/pulumi/provider";
 import { ProviderConfig } from "./config";
 import { DetailedDiffResult } from "./diff";
+import { PreviewSpec } from "./preview";
 import { Props, compact } from "./values";
 
 /** What an operation knows besides its properties. */
@@ -17,6 +18,8 @@ export interface Ctx {
 
 /** One resource type's CRUD against KMS. */
 export interface ResourceImpl {
+  /** How to plan outputs during preview. */
+  readonly previewSpec: PreviewSpec;
   check(ctx: Ctx, olds: Props, news: Props): CheckResult;
   diff(id: string, olds: Props, news: Props): DetailedDiffResult;
   create(ctx: Ctx, inputs: Props): Promise<CreateResult>;
