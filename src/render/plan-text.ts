@@ -1,6 +1,7 @@
 import type { ChangeOp, Plan, PropertyChange, ResourceChange } from "../plan/plan";
 import { formatValue } from "./format-value";
 import { palette, type Palette } from "./palette";
+import { renderPolicyDiffText } from "./policy-diff-text";
 
 /** How to render a plan as text. */
 export interface PlanTextOptions {
@@ -66,8 +67,11 @@ function resourceBlock(change: ResourceChange, p: Palette): string[] {
   const { symbol, verb } = HEADER[change.op];
   const colour = opColour(change.op, p);
   const header = `  ${colour(`${symbol} ${verb}`)} ${p.strong(change.name)} ${p.faint(`(${change.type})`)}`;
-  const width = Math.max(0, ...change.properties.map((prop) => prop.path.length));
-  return [header, ...change.properties.map((prop) => propertyLine(prop, width, p))];
+  // A diffed key policy is shown statement by statement instead of as two JSON documents.
+  const properties = change.policy === undefined ? change.properties : change.properties.filter((prop) => prop.path !== "policy");
+  const policy = change.policy === undefined ? [] : renderPolicyDiffText(change.policy, p, "      ");
+  const width = Math.max(0, ...properties.map((prop) => prop.path.length));
+  return [header, ...properties.map((prop) => propertyLine(prop, width, p)), ...policy];
 }
 
 function propertyLine(prop: PropertyChange, width: number, p: Palette): string {
