@@ -2,6 +2,7 @@ import { PlantonError } from "../core/planton-error";
 import { readOutputs, runOperation } from "../engine/run-operation";
 import { toStackOutputs } from "../outputs/to-stack-outputs";
 import { hasChanges } from "../plan/build-plan";
+import { guardBroadening } from "../plan/guard-broadening";
 import { changeCountWords } from "../render/change-count-words";
 import { renderPlanText } from "../render/plan-text";
 import { requireConfirmation } from "./confirm";
@@ -20,6 +21,8 @@ export interface ApplyOptions extends StackCommandOptions {
   readonly output: "text" | "json" | "yaml";
   readonly yes: boolean;
   readonly allowReplace: boolean;
+  /** `--allow-broadening`: apply a key policy change that broadens access from a non-interactive run. */
+  readonly allowBroadening: boolean;
 }
 
 /**
@@ -44,6 +47,14 @@ export async function runApply(options: ApplyOptions, io: Io): Promise<ExitCode>
           printProblems(io, refusals, options);
           throw new PlantonError("refused", `cannot apply stack ${target.stack}: the plan replaces or deletes a KMS key`, {
             hint: "review the plan above; pass --allow-replace to apply it anyway",
+          });
+        }
+        // Key-policy safety rail (guardBroadening): off a terminal a broadening needs --allow-broadening.
+        const broadening = guardBroadening(plan, { allowBroadening: options.allowBroadening, interactive: io.stdinIsTTY });
+        if (broadening.length > 0) {
+          printProblems(io, broadening, options);
+          throw new PlantonError("refused", `cannot apply stack ${target.stack}: the key policy change broadens access`, {
+            hint: "review the statements above; pass --allow-broadening to apply it without a terminal",
           });
         }
         if (!hasChanges(plan)) {

@@ -1,11 +1,13 @@
 import { hasChanges } from "../plan/build-plan";
 import { changeCountWords } from "../render/change-count-words";
 import { planJson, type StackPreview } from "../render/plan-json";
+import { renderPlanMarkdown } from "../render/plan-markdown";
 import { renderPlanText } from "../render/plan-text";
 import { ExitCode } from "./exit";
 import type { Io } from "./io";
 import { colorFor, printProblems } from "./print-problems";
 import { previewStack } from "./preview-stack";
+import { appendStepSummary } from "./step-summary";
 import { runStacks, type StackCommandOptions } from "./run-stacks";
 
 /** `planton preview`'s options once flags are parsed. */
@@ -13,6 +15,8 @@ export interface PreviewOptions extends StackCommandOptions {
   readonly output: "text" | "json" | "markdown";
   readonly detailedExitcode: boolean;
   readonly allowReplace: boolean;
+  /** False under `--no-step-summary`: do not append the markdown to GITHUB_STEP_SUMMARY. */
+  readonly stepSummary: boolean;
 }
 
 /**
@@ -33,8 +37,6 @@ export async function runPreview(options: PreviewOptions, io: Io): Promise<ExitC
         io.stdout.write(`${renderPlanText(plan, { colour })}\n`);
         break;
       case "markdown":
-        io.stdout.write(`### planton preview: \`${plan.stack}\`\n\n\`\`\`\n${renderPlanText(plan, { colour: false })}\`\`\`\n\n`);
-        break;
       case "json":
         break;
     }
@@ -44,12 +46,13 @@ export async function runPreview(options: PreviewOptions, io: Io): Promise<ExitC
     }
     return { ok: true, changed: hasChanges(plan), summary: changeCountWords(plan.summary, "planned") };
   });
-  if (options.output === "json") {
-    const all = result.outcomes.map(({ target, outcome }): StackPreview =>
-      previews.get(target.stack) ?? { stack: target.stack, file: target.manifest.file, name: target.manifest.name, refusals: [], error: outcome.summary },
-    );
-    io.stdout.write(`${JSON.stringify(planJson(all), null, 2)}\n`);
-  }
+  const all = result.outcomes.map(({ target, outcome }): StackPreview =>
+    previews.get(target.stack) ?? { stack: target.stack, file: target.manifest.file, name: target.manifest.name, refusals: [], error: outcome.summary },
+  );
+  if (options.output === "json") io.stdout.write(`${JSON.stringify(planJson(all), null, 2)}\n`);
+  // Markdown (stdout and the GitHub job summary) is rendered once all stacks are in: totals come first.
+  if (options.output === "markdown") io.stdout.write(renderPlanMarkdown(all));
+  if (all.length > 0) appendStepSummary(renderPlanMarkdown(all), io, { enabled: options.stepSummary });
   if (result.exitCode !== ExitCode.ok) return result.exitCode;
   const changed = result.outcomes.some((o) => o.outcome.changed);
   return options.detailedExitcode && changed ? ExitCode.changes : ExitCode.ok;

@@ -13,7 +13,7 @@ export function applyCommand(ctx: CliContext): Command {
   return command.action(async (flags: StackCommandFlags & SafetyFlags & { output: "text" | "json" | "yaml" }, self: Command) => {
     const { runApply } = require("../run-apply") as typeof RunApply;
     ctx.exitCode = await runApply(
-      { ...toStackCommandOptions(flags, self), output: flags.output, yes: flags.yes === true, allowReplace: flags.allowReplace === true },
+      { ...toStackCommandOptions(flags, self), output: flags.output, yes: flags.yes === true, allowReplace: flags.allowReplace === true, allowBroadening: flags.allowBroadening === true },
       ctx.io,
     );
   });

@@ -11,7 +11,8 @@ export function previewCommand(ctx: CliContext): Command {
   addOutputFlag(command, ["text", "json", "markdown"]);
   addSafetyFlags(command, { broadening: true });
   command.addOption(new Option("--detailed-exitcode", "exit 0 when nothing would change, 2 when something would, 1 on error"));
-  return command.action(async (flags: StackCommandFlags & SafetyFlags & { output: "text" | "json" | "markdown"; detailedExitcode?: boolean }, self: Command) => {
+  command.addOption(new Option("--no-step-summary", "do not append the markdown plan to the GitHub Actions job summary (GITHUB_STEP_SUMMARY)"));
+  return command.action(async (flags: StackCommandFlags & SafetyFlags & { output: "text" | "json" | "markdown"; detailedExitcode?: boolean; stepSummary: boolean }, self: Command) => {
     // Loaded on use: only the engine commands pay for the Pulumi SDK.
     const { runPreview } = require("../run-preview") as typeof RunPreview;
     ctx.exitCode = await runPreview(
@@ -20,6 +21,7 @@ export function previewCommand(ctx: CliContext): Command {
         output: flags.output,
         detailedExitcode: flags.detailedExitcode === true,
         allowReplace: flags.allowReplace === true,
+        stepSummary: flags.stepSummary,
       },
       ctx.io,
     );

@@ -1,0 +1,88 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runCli } from "../../src/cli/main";
+import { memoryIo } from "../support/memory-io";
+import { policyUpdatePlan } from "./plan-markdown-fixtures";
+
+// preview and apply with the engine replaced by a plan built by hand: what the renderings and the
+// key-policy safety rail do with it. The real engine is covered by test/e2e.
+
+jest.mock("../../src/cli/preview-stack", () => ({
+  previewStack: jest.fn(async (target: { stack: string; manifest: { file: string; name: string } }) => ({
+    handle: { close: () => undefined },
+    plan: { ...policyUpdatePlan(), stack: target.stack, file: target.manifest.file, name: target.manifest.name },
+    refusals: [],
+    events: [],
+  })),
+}));
+jest.mock("../../src/engine/run-operation", () => ({
+  runOperation: jest.fn(async () => ({ events: [], outputs: {} })),
+  readOutputs: jest.fn(async () => ({})),
+}));
+
+const manifest = join(__dirname, "..", "..", "examples", "minimal.yaml");
+let dir: string;
+beforeEach(() => (dir = mkdtempSync(join(tmpdir(), "planton-preview-"))));
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function env(extra: Record<string, string> = {}): Record<string, string> {
+  return { AWS_REGION: "us-east-1", PLANTON_BACKEND_URL: `file://${dir}`, PULUMI_CONFIG_PASSPHRASE: "x", ...extra };
+}
+
+describe("planton preview renderings", () => {
+  it("--output markdown prints the markdown document, totals first", async () => {
+    const io = memoryIo({ env: env() });
+    expect(await runCli(["preview", "-f", manifest, "-o", "markdown"], io)).toBe(0);
+    expect(io.out()).toMatch(/^## planton preview\n\n\*\*1 stack: 0 to create, 1 to update/);
+    expect(io.out()).toContain("| `KeyUsage` | Allow | changed |");
+  });
+
+  it("--output json prints exactly one JSON document with the policy statements", async () => {
+    const io = memoryIo({ env: env() });
+    expect(await runCli(["preview", "-f", manifest, "-o", "json"], io)).toBe(0);
+    const document = JSON.parse(io.out());
+    expect(document.formatVersion).toBe("1.0");
+    expect(document.stacks[0].steps[0].policy.broadens).toBe(true);
+  });
+
+  it("appends the markdown to GITHUB_STEP_SUMMARY, whatever the output format", async () => {
+    const summary = join(dir, "summary.md");
+    const io = memoryIo({ env: env({ GITHUB_STEP_SUMMARY: summary }) });
+    expect(await runCli(["preview", "-f", manifest], io)).toBe(0);
+    expect(io.out()).toContain("key policy: broadens access");
+    expect(readFileSync(summary, "utf8")).toMatch(/^## planton preview\n/);
+  });
+
+  it("--no-step-summary leaves GITHUB_STEP_SUMMARY alone", async () => {
+    const summary = join(dir, "summary.md");
+    const io = memoryIo({ env: env({ GITHUB_STEP_SUMMARY: summary }) });
+    expect(await runCli(["preview", "-f", manifest, "--no-step-summary"], io)).toBe(0);
+    expect(() => readFileSync(summary)).toThrow();
+  });
+
+  it("--detailed-exitcode exits 2 when there are changes", async () => {
+    const io = memoryIo({ env: env() });
+    expect(await runCli(["preview", "-f", manifest, "--detailed-exitcode"], io)).toBe(2);
+  });
+});
+
+describe("planton apply and a broadening key policy", () => {
+  it("refuses it off a terminal without --allow-broadening (exit 1), saying what it grants", async () => {
+    const io = memoryIo({ env: env() });
+    expect(await runCli(["apply", "-f", manifest, "--yes"], io)).toBe(1);
+    expect(io.err()).toContain("the key policy of key broadens access: statement KeyUsage adds principal arn:aws:iam::123456789012:role/Analytics");
+    expect(io.err()).toContain("error: cannot apply stack minimal-key: the key policy change broadens access");
+  });
+
+  it("applies it with --allow-broadening", async () => {
+    const io = memoryIo({ env: env() });
+    expect(await runCli(["apply", "-f", manifest, "--yes", "--allow-broadening"], io)).toBe(0);
+    expect(io.err()).not.toContain("broadens access: statement");
+  });
+
+  it("leaves the decision to the person at a terminal", async () => {
+    const io = memoryIo({ env: env(), tty: true, answers: ["yes"] });
+    expect(await runCli(["apply", "-f", manifest], io)).toBe(0);
+  });
+});
