@@ -1,4 +1,5 @@
 import { hasErrors, type Problem } from "../core/problem";
+import { overrideSource } from "../manifest/parse-overrides";
 import { allValid, type ManifestReport } from "../validate/manifest-report";
 import type { ProblemStyle } from "./color";
 import { renderProblems } from "./problems";
@@ -9,12 +10,15 @@ import { renderProblems } from "./problems";
  */
 export function renderValidateText(reports: readonly ManifestReport[], style: ProblemStyle): string {
   const problems = reports.flatMap((report) => report.problems);
-  const invalid = reports.filter((report) => hasErrors(report.problems)).length;
-  const total = reports.length;
+  // A bad --set is reported, but it is not a manifest to count.
+  const manifests = reports.filter((report) => report.file !== overrideSource);
+  const invalid = manifests.filter((report) => hasErrors(report.problems)).length;
+  const total = manifests.length;
   const noun = total === 1 ? "manifest" : "manifests";
   const summary =
-    total === 0 ? "no manifests found"
-    : invalid === 0 ? `${total} ${noun} valid`
+    total === 0 ? style.error("no manifests checked")
+    : invalid === 0 && problems.every((p) => p.severity !== "error") ? `${total} ${noun} valid`
+    : invalid === 0 ? style.error(`${total} ${noun} valid, but --set is invalid`)
     : style.error(`${invalid} of ${total} ${noun} invalid`);
   return `${renderProblems(problems, style)}${summary}\n`;
 }

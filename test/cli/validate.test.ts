@@ -116,3 +116,12 @@ describe("planton validate", () => {
     expect(result.err).toContain("required option '-f, --filename <path>' not specified");
   });
 });
+
+it("does not count a bad --set as a manifest", async () => {
+  const io = memoryIo({ stdin: `${header}spec: {}\n` });
+  expect(await runCli(["validate", "-f", "-", "--set", "spec.colour=blue"], io)).toBe(1);
+  expect(io.out()).toBe(
+    '--set: spec.colour: unknown field "colour" in spec; known fields: region, alias, description, keySpec, keyUsage, enableRotation, rotationPeriodDays, deletionWindowDays, multiRegion, replicaRegions, tags, policy, enabled, deletionProtection\n' +
+      "1 manifest valid, but --set is invalid\n",
+  );
+});
