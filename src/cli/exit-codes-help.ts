@@ -54,7 +54,19 @@ export function exitCodesHelp(name: CommandName): string {
   return `\nExit codes:\n${lines.join("\n")}`;
 }
 
-/** Appends the command's exit codes to its `--help`. */
-export function addExitCodesHelp(command: Command, name: CommandName): Command {
+const documented = new WeakSet<Command>();
+
+/** True for a command name that has documented exit codes. */
+export function isCommandName(name: string): name is CommandName {
+  return Object.hasOwn(COMMAND_EXIT_CODES, name);
+}
+
+/**
+ * Appends the command's exit codes (by `name`, default the command's own) to its `--help`, once:
+ * main.ts calls it for every command, so commands that already did are left as they are.
+ */
+export function addExitCodesHelp(command: Command, name: string = command.name()): Command {
+  if (documented.has(command) || !isCommandName(name)) return command;
+  documented.add(command);
   return command.addHelpText("after", exitCodesHelp(name));
 }

@@ -9,6 +9,7 @@ import { policyCommand } from "./commands/policy";
 import { schemaCommand } from "./commands/schema";
 import { validateCommand } from "./commands/validate";
 import { ExitCode, reportError } from "./exit";
+import { addExitCodesHelp } from "./exit-codes-help";
 import { processIo, type Io } from "./io";
 
 /** What every command's action gets: the Io, and a place to put its exit code. */
@@ -39,8 +40,9 @@ export function buildProgram(ctx: CliContext): Command {
   program.addCommand(destroyCommand(ctx));
   program.addCommand(refreshCommand(ctx));
   program.addCommand(outputsCommand(ctx));
-  // addCommand (unlike program.command) does not pass on exitOverride and the Io output: copy them.
-  for (const command of program.commands) command.copyInheritedSettings(program);
+  // addCommand (unlike program.command) does not pass on exitOverride and the Io output: copy them;
+  // and every command's --help ends with its exit codes.
+  for (const command of program.commands) addExitCodesHelp(command.copyInheritedSettings(program));
   return program;
 }
 
