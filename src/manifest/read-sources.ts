@@ -62,7 +62,7 @@ function expandPath(path: string, cwd: string, problems: Problem[]): string[] {
   let names: string[];
   try {
     names = readdirSync(resolve(cwd, path), { withFileTypes: true })
-      .filter((entry) => entry.isFile() && manifestExtension.test(entry.name))
+      .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && manifestExtension.test(entry.name))
       .map((entry) => entry.name)
       .sort();
   } catch (cause) {
