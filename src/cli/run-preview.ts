@@ -51,8 +51,9 @@ export async function runPreview(options: PreviewOptions, io: Io): Promise<ExitC
   );
   if (options.output === "json") io.stdout.write(`${JSON.stringify(planJson(all), null, 2)}\n`);
   // Markdown (stdout and the GitHub job summary) is rendered once all stacks are in: totals come first.
-  if (options.output === "markdown") io.stdout.write(renderPlanMarkdown(all));
-  if (all.length > 0) appendStepSummary(renderPlanMarkdown(all), io, { enabled: options.stepSummary });
+  const markdown = all.length > 0 ? renderPlanMarkdown(all) : undefined;
+  if (options.output === "markdown" && markdown !== undefined) io.stdout.write(markdown);
+  if (markdown !== undefined) appendStepSummary(markdown, io, { enabled: options.stepSummary });
   if (result.exitCode !== ExitCode.ok) return result.exitCode;
   const changed = result.outcomes.some((o) => o.outcome.changed);
   return options.detailedExitcode && changed ? ExitCode.changes : ExitCode.ok;

@@ -1,7 +1,10 @@
 import type { Problem } from "../core/problem";
 import type { Plan, PlanSummary, PolicyDiff, PropertyChange } from "../plan/plan";
 
-/** Version of the `preview --output json` document; bumped on incompatible changes. */
+/**
+ * Version of the `preview --output json` document, `MAJOR.MINOR` (docs/ci.md): a minor bump only
+ * adds fields or enum values; a major bump may rename, remove or retype fields.
+ */
 export const PLAN_JSON_FORMAT_VERSION = "1.0";
 
 /** One stack's outcome in a preview: its plan, or why there is none. */
