@@ -18,14 +18,19 @@ export const KEY_MONTHLY_USD = 1;
 /**
  * Builds the structured Plan of one stack from a preview's engine events. Each resource appears
  * once, in the engine's order: the steps of a replacement (create-replacement, replace,
- * delete-replaced) fold into one `replace` change.
+ * delete-replaced) fold into one `replace` change. A `delete-replaced` with no replacement in
+ * this plan deletes the old copy a failed replacement left behind: a `delete` of its own.
  */
 export function buildPlan(target: PlanTarget, events: readonly EngineEvent[]): Plan {
+  const planned = events.flatMap((e) => (e.kind === "step-planned" && !isHidden(e.step) ? [e.step] : []));
+  const replaced = new Set(planned.filter((s) => s.op === "replace" || s.op === "create-replacement").map((s) => s.urn));
   const steps = new Map<string, StepInfo>();
-  for (const event of events) {
-    if (event.kind !== "step-planned" || isHidden(event.step)) continue;
-    const seen = steps.get(event.step.urn);
-    if (seen === undefined || opRank(event.step.op) > opRank(seen.op)) steps.set(event.step.urn, event.step);
+  for (const planStep of planned) {
+    const leftover = planStep.op === "delete-replaced" && !replaced.has(planStep.urn);
+    const step: StepInfo = leftover ? { ...planStep, op: "delete", name: `${planStep.name} (old copy)` } : planStep;
+    const slot = leftover ? `${step.urn}#old` : step.urn;
+    const seen = steps.get(slot);
+    if (seen === undefined || opRank(step.op) > opRank(seen.op)) steps.set(slot, step);
   }
   const changes: ResourceChange[] = [];
   for (const step of steps.values()) {
@@ -134,9 +139,8 @@ function changedProperties(step: StepInfo): PropertyChange[] {
   const replaceKeys = new Set(step.replaceKeys);
   if (step.detailedDiff !== undefined && Object.keys(step.detailedDiff).length > 0) {
     return Object.entries(step.detailedDiff).flatMap(([path, diff]) => {
-      const fromOutputs = !diff.inputDiff ? valueAtPath(oldOutputs, path) : undefined;
-      const before = markUnknowns(fromOutputs ?? valueAtPath(oldInputs, path));
       const after = markUnknowns(valueAtPath(newInputs, path));
+      const before = markUnknowns(oldValue(path, diff.inputDiff, oldInputs, oldOutputs, after));
       const forces = diff.kind.endsWith("-replace") || replaceKeys.has(topLevelProperty(path));
       return expand(path, before, after, forces);
     });
@@ -145,6 +149,20 @@ function changedProperties(step: StepInfo): PropertyChange[] {
   return paths.flatMap((path) =>
     expand(path, markUnknowns(valueAtPath(oldInputs, path)), markUnknowns(valueAtPath(newInputs, path)), replaceKeys.has(path)),
   );
+}
+
+/**
+ * The value a property had: from the old inputs when the provider diffed inputs, else from the
+ * old state. A provider that diffed the state but flagged the diff as an input diff would show
+ * `true → true` for a key disabled out of band; the other side is taken when one equals `after`.
+ */
+function oldValue(path: string, inputDiff: boolean, inputs: Readonly<Record<string, unknown>>, outputs: Readonly<Record<string, unknown>>, after: unknown): unknown {
+  const [first, second] = inputDiff ? [inputs, outputs] : [outputs, inputs];
+  const preferred = valueAtPath(first, path);
+  const other = valueAtPath(second, path);
+  if (preferred === undefined) return other;
+  const same = JSON.stringify(markUnknowns(preferred)) === JSON.stringify(after);
+  return same && other !== undefined ? other : preferred;
 }
 
 /** Spreads a change of a map (tags) into one change per key, so the plan says which tag changed. */

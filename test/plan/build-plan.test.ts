@@ -1,6 +1,6 @@
 import { buildPlan, hasChanges } from "../../src/plan/build-plan";
 import { UNKNOWN_VALUE } from "../../src/plan/unknown-value";
-import { ALIAS_URN, KEY_URN, createEvents, deleteEvents, replaceEvents, updateEvents } from "./fixtures";
+import { ALIAS_URN, KEY_INPUTS, KEY_URN, createEvents, deleteEvents, planned, replaceEvents, state, step, updateEvents } from "./fixtures";
 
 const target = { stack: "acme-prod-rds", file: "key.yaml", name: "rds" };
 
@@ -68,5 +68,36 @@ describe("buildPlan", () => {
     );
     const key = buildPlan(target, events).changes.find((c) => c.urn === KEY_URN)!;
     expect(key.properties.map((p) => p.path)).toEqual(["description", "tags.CostCenter"]);
+  });
+});
+
+describe("buildPlan after a failed replacement", () => {
+  it("shows the old copy left in state as a delete of its own, next to the current key", () => {
+    const events = [
+      planned(step("same", KEY_URN, { old: state(KEY_INPUTS), new: state(KEY_INPUTS) })),
+      planned(step("delete-replaced", KEY_URN, { old: state({ ...KEY_INPUTS, customerMasterKeySpec: "RSA_2048" }) })),
+    ];
+    const plan = buildPlan(target, events);
+    expect(plan.changes.map((c) => [c.name, c.op])).toEqual([
+      ["key", "same"],
+      ["key (old copy)", "delete"],
+    ]);
+    expect(plan.summary.delete).toBe(1);
+  });
+});
+
+describe("buildPlan after a refresh found drift", () => {
+  it("takes the old value from the state when the old inputs equal the new ones", () => {
+    const events = [
+      planned(step("update", KEY_URN, {
+        old: state(KEY_INPUTS, { ...KEY_INPUTS, isEnabled: false }),
+        new: state(KEY_INPUTS),
+        diffs: ["isEnabled"],
+        detailedDiff: { isEnabled: { kind: "update", inputDiff: true } },
+      })),
+    ];
+    expect(buildPlan(target, events).changes[0]!.properties).toEqual([
+      { path: "isEnabled", kind: "update", before: false, after: true, forcesReplacement: false },
+    ]);
   });
 });

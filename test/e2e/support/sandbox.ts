@@ -1,0 +1,155 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
+import { join } from "node:path";
+import { KMSClient } from "@aws-sdk/client-kms";
+
+// One sandbox (scripts/sandbox: KMS emulators, test provider, fresh state) per e2e test file;
+// the file runs bin/planton in it several times and inspects the emulators directly.
+
+const REPO = join(__dirname, "..", "..", "..");
+const PULUMI_VERSION = "3.248.0";
+const TOOLS = join(homedir(), ".cache", "planton-dev");
+
+/** Why the e2e tests cannot run here, or undefined when they can. */
+export function missingTools(): string | undefined {
+  if (!existsSync(join(REPO, "scripts", "sandbox"))) return "scripts/sandbox is missing";
+  if (!existsSync(join(TOOLS, `pulumi-v${PULUMI_VERSION}`, "bin", "pulumi"))) {
+    return `the Pulumi CLI is not built (${join(TOOLS, `pulumi-v${PULUMI_VERSION}`, "bin", "pulumi")}); run scripts/build-tools (needs Go)`;
+  }
+  if (!existsSync(TOOLS) || !readdirSync(TOOLS).some((d) => d.startsWith("local-kms-"))) return "the KMS emulator is not built; run scripts/build-tools (needs Go)";
+  if (!existsSync(join(REPO, "test", "provider", "bin", "pulumi-resource-aws"))) return "test/provider/bin/pulumi-resource-aws is missing";
+  return undefined;
+}
+
+/** `describe` when the tools are built, else `describe.skip` with a note saying why. */
+export function describeE2e(name: string, body: () => void): void {
+  const missing = missingTools();
+  if (missing === undefined) {
+    describe(name, body);
+    return;
+  }
+  describe.skip(`${name} (skipped: ${missing})`, body);
+}
+
+/** What one planton run printed and how it exited. */
+export interface RunResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** A running sandbox. */
+export interface Sandbox {
+  readonly env: Record<string, string>;
+  /** A scratch directory for manifests, removed on close. */
+  readonly dir: string;
+  /** Runs planton to completion with stdin closed (not a terminal). */
+  readonly planton: (args: readonly string[]) => Promise<RunResult>;
+  /** Starts planton and returns the child, for races and signals. */
+  readonly spawnPlanton: (args: readonly string[]) => ChildProcess;
+  /** A KMS client for one region's emulator. */
+  readonly kms: (region: string) => KMSClient;
+  /** Writes a manifest file into `dir` and returns its path. */
+  readonly write: (name: string, yaml: string) => string;
+  readonly close: () => Promise<void>;
+}
+
+/** Starts a sandbox and waits until its environment is known. */
+export async function startSandbox(): Promise<Sandbox> {
+  ensureBuilt();
+  const child = spawn(join(REPO, "scripts", "sandbox"), ["node", join(__dirname, "hold-sandbox.js")], {
+    cwd: REPO,
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (d: Buffer) => void (stderr += d.toString()));
+  const env = await new Promise<Record<string, string>>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+      const newline = out.indexOf("\n");
+      if (newline >= 0) resolve(JSON.parse(out.slice(0, newline)) as Record<string, string>);
+    });
+    child.on("exit", (code) => reject(new Error(`scripts/sandbox exited with ${code} before it was ready:\n${stderr}`)));
+  });
+  const dir = mkdtempSync(join(tmpdir(), "planton-e2e-"));
+  const endpoints = Object.fromEntries(
+    (env["PLANTON_SANDBOX_KMS_ENDPOINTS"] ?? "").split(",").map((pair) => pair.split("=") as [string, string]),
+  );
+  const spawnPlanton = (args: readonly string[]): ChildProcess =>
+    spawn(process.execPath, [join(REPO, "bin", "planton"), ...args], { cwd: dir, env, stdio: ["pipe", "pipe", "pipe"] });
+  return {
+    env,
+    dir,
+    planton: (args) => collect(spawnPlanton(args)),
+    spawnPlanton,
+    kms: (region) => {
+      const endpoint = endpoints[region];
+      if (endpoint === undefined) throw new Error(`no emulator for ${region} in the sandbox`);
+      return new KMSClient({
+        region,
+        endpoint,
+        credentials: { accessKeyId: env["AWS_ACCESS_KEY_ID"] ?? "x", secretAccessKey: env["AWS_SECRET_ACCESS_KEY"] ?? "x" },
+      });
+    },
+    write: (name, yaml) => {
+      const path = join(dir, name);
+      mkdirSync(join(path, ".."), { recursive: true });
+      writeFileSync(path, yaml);
+      return path;
+    },
+    close: async () => {
+      const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+      child.stdin.end();
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits for a planton child to finish and collects its output. */
+export function collect(child: ChildProcess): Promise<RunResult> {
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (d: Buffer) => void (stdout += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => void (stderr += d.toString()));
+  child.stdin?.end();
+  return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
+}
+
+/** bin/planton runs dist/: rebuild it when any source is newer, under a lock shared by the e2e files. */
+function ensureBuilt(): void {
+  const built = join(REPO, "dist", "src", "cli", "main.js");
+  const lock = join(tmpdir(), "planton-e2e-build.lock");
+  for (let i = 0; i < 600; i++) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      spawnSync("sleep", ["0.5"]);
+    }
+  }
+  try {
+    if (existsSync(built) && newest(join(REPO, "src")) <= statSync(built).mtimeMs && newest(join(REPO, "gen")) <= statSync(built).mtimeMs) return;
+    spawnSync(process.execPath, [join(REPO, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: REPO, stdio: "ignore" });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+/** Asserts a run's exit code, showing its output when it differs. */
+export function expectExit(run: RunResult, code: number): void {
+  if (run.code !== code) {
+    throw new Error(`expected exit ${code}, got ${run.code}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`);
+  }
+}
