@@ -1,0 +1,91 @@
+import { DescribeKeyCommand, ListAliasesCommand } from "@aws-sdk/client-kms";
+import { keyManifest } from "./support/manifests";
+import { describeE2e, expectExit, startSandbox, type Sandbox } from "./support/sandbox";
+
+// Several manifests in one run (-f dir/), a multi-Region key whose replica lands in the
+// eu-west-1 emulator, the preview JSON document, and the guard on a removed replica region.
+
+jest.setTimeout(240_000);
+
+describeE2e("planton against the sandbox: several manifests and a multi-Region key", () => {
+  let sandbox: Sandbox;
+  let dir: string;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    sandbox.write("keys/global.yaml", keyManifest({ name: "global-payments", replicas: ["eu-west-1"], window: 7 }));
+    sandbox.write("keys/logs.yaml", keyManifest({ name: "logs" }));
+    dir = `${sandbox.dir}/keys`;
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+
+  it("preview -o json prints one document with every stack's steps and summary", async () => {
+    const run = await sandbox.planton(["preview", "-f", dir, "-o", "json", "--detailed-exitcode"]);
+    expectExit(run, 2);
+    const doc = JSON.parse(run.stdout) as {
+      formatVersion: string;
+      stacks: { stack: string; file: string; name: string; steps: { op: string; type: string; name: string; urn: string; properties: { path: string }[] }[]; summary: Record<string, number> }[];
+    };
+    expect(doc.formatVersion).toBe("1.0");
+    expect(doc.stacks.map((s) => [s.stack, s.name])).toEqual([
+      ["acme-prod-global-payments", "global-payments"],
+      ["acme-prod-logs", "logs"],
+    ]);
+    const global = doc.stacks[0]!;
+    expect(global.file).toBe(`${dir}/global.yaml`);
+    expect(global.steps.map((s) => [s.op, s.type, s.name])).toEqual([
+      ["create", "aws:kms/key:Key", "key"],
+      ["create", "aws:kms/alias:Alias", "alias"],
+      ["create", "aws:kms/replicaKey:ReplicaKey", "replica-eu-west-1"],
+      ["create", "aws:kms/alias:Alias", "alias-eu-west-1"],
+    ]);
+    expect(global.steps[0]!.urn).toBe("urn:pulumi:acme-prod-global-payments::planton::aws:kms/key:Key::key");
+    expect(global.steps[0]!.properties.map((p) => p.path)).toEqual(expect.arrayContaining(["customerMasterKeySpec", "multiRegion", "policy"]));
+    expect(global.summary).toMatchObject({ create: 4, update: 0, replace: 0, delete: 0 });
+    expect(run.stderr).toContain("planton preview: 2 stacks");
+  });
+
+  it("apply -f dir deploys both stacks, one summary line each, outputs as a JSON array", async () => {
+    const run = await sandbox.planton(["apply", "-f", dir, "--yes", "-o", "json"]);
+    expectExit(run, 0);
+    expect(run.stderr).toContain("planton apply: 2 stacks");
+    expect(run.stderr).toMatch(/ok +acme-prod-global-payments \(.*global\.yaml\): 4 created/);
+    expect(run.stderr).toMatch(/ok +acme-prod-logs \(.*logs\.yaml\): 2 created/);
+    const outputs = JSON.parse(run.stdout) as { keyId: string; replicaKeyArns: Record<string, string> }[];
+    expect(outputs).toHaveLength(2);
+    const replicaArn = outputs[0]!.replicaKeyArns["eu-west-1"];
+    expect(replicaArn).toMatch(/^arn:aws:kms:eu-west-1:111122223333:key\//);
+
+    const eu = sandbox.kms("eu-west-1");
+    const replica = (await eu.send(new DescribeKeyCommand({ KeyId: replicaArn! }))).KeyMetadata!;
+    expect(replica.KeyState).toBe("Enabled");
+    const aliases = (await eu.send(new ListAliasesCommand({}))).Aliases ?? [];
+    expect(aliases.find((a) => a.AliasName === "alias/prod/global-payments")?.TargetKeyId).toBe(replica.KeyId);
+    // The plain key has no replica in eu-west-1.
+    expect(aliases.find((a) => a.AliasName === "alias/prod/logs")).toBeUndefined();
+  });
+
+  it("a second preview of both is clean", async () => {
+    const run = await sandbox.planton(["preview", "-f", dir, "--detailed-exitcode"]);
+    expectExit(run, 0);
+  });
+
+  it("refuses a plan that removes a replica region, naming spec.replicaRegions", async () => {
+    sandbox.write("keys/global.yaml", keyManifest({ name: "global-payments", multiRegion: true, window: 7 }));
+    const run = await sandbox.planton(["preview", "-f", dir, "--detailed-exitcode"]);
+    expectExit(run, 1);
+    expect(run.stdout).toContain("  - delete replica-eu-west-1 (aws:kms/replicaKey:ReplicaKey)");
+    expect(run.stderr).toContain('spec.replicaRegions: its region is no longer in spec.replicaRegions, so the plan deletes replica key "replica-eu-west-1"');
+    expect(run.stderr).toMatch(/FAILED +acme-prod-global-payments .*refused/);
+    expect(run.stderr).toMatch(/ok +acme-prod-logs .*no changes/);
+  });
+
+  it("outputs -o yaml prints one document per stack", async () => {
+    const run = await sandbox.planton(["outputs", "-f", dir, "-o", "yaml"]);
+    expectExit(run, 0);
+    expect(run.stdout.split("---\n")).toHaveLength(2);
+    expect(run.stdout).toContain("aliasName: alias/prod/logs");
+  });
+});
