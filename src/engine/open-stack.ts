@@ -73,7 +73,15 @@ export async function openStack(options: OpenStackOptions): Promise<StackHandle>
 async function selectStack(workspace: LocalWorkspace, options: OpenStackOptions): Promise<Stack> {
   switch (options.mode) {
     case "create-or-select":
-      return Stack.createOrSelect(options.stack, workspace);
+      try {
+        return await Stack.createOrSelect(options.stack, workspace);
+      } catch (err) {
+        // Two runs creating the same new stack at once: the slower one finds it created and selects it.
+        if (err instanceof Error && (err.name === "StackAlreadyExistsError" || /already exists/.test(err.message))) {
+          return Stack.select(options.stack, workspace);
+        }
+        throw err;
+      }
     case "select":
       try {
         return await Stack.select(options.stack, workspace);
