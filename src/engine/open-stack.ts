@@ -4,11 +4,10 @@ import { join } from "node:path";
 import { LocalWorkspace, PulumiCommand, Stack, type PulumiFn } from "@pulumi/pulumi/automation";
 import { PlantonError } from "../core/planton-error";
 import type { Backend } from "./backend-url";
+import { PROJECT_NAME } from "./project-name";
 import { stackConfig, type AwsTarget } from "./stack-config";
 import { toPlantonError } from "./to-planton-error";
 
-/** The Pulumi project every planton stack belongs to. */
-export const PROJECT_NAME = "planton";
 
 /** Everything needed to reach one stack. */
 export interface OpenStackOptions {

@@ -1,4 +1,5 @@
 import { PlantonError } from "../core/planton-error";
+import { PROJECT_NAME } from "./project-name";
 
 /** What was being done when the engine failed, to word the error. */
 export interface FailureContext {
@@ -40,7 +41,7 @@ export function toPlantonError(err: unknown, context: FailureContext): PlantonEr
   if (name === "ConcurrentUpdateError") {
     return new PlantonError("locked", `${what}: another run holds its lock`, {
       cause: err,
-      hint: `wait for the other run to finish; a lock left by a crashed run can be removed with \`pulumi cancel --stack ${context.stack}\` (PULUMI_BACKEND_URL=${context.backendUrl ?? "..."}) once no run is active`,
+      hint: `wait for the other run to finish; once no run is active, a lock left by a crashed run is removed with \`PULUMI_BACKEND_URL=${context.backendUrl ?? "..."} pulumi cancel --yes --stack organization/${PROJECT_NAME}/${context.stack}\``,
     });
   }
   if (isMissingCli(err, text)) {

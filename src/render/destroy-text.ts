@@ -19,7 +19,7 @@ export function renderDestroyText(plan: Plan, options: DestroyTextOptions): stri
   const p = palette(options.colour);
   const deleted = plan.changes.filter((c) => c.op === "delete");
   const lines = [p.strong(`Stack ${plan.stack}`) + p.faint(` (${plan.name}, ${plan.file})`), ""];
-  if (deleted.length === 0) return `${lines.join("\n")}Nothing to destroy.\n`;
+  if (deleted.length === 0) return `${[...lines, "Nothing to destroy."].join("\n")}\n`;
   for (const change of deleted) lines.push(`  ${p.delete("-")} ${destroyLine(change, options.now)}`);
   const keys = deleted.filter(isKey).length;
   lines.push("", `Destroy: ${keys} KMS key${keys === 1 ? "" : "s"} scheduled for deletion, ${deleted.length - keys} other resource${deleted.length - keys === 1 ? "" : "s"} removed.`);

@@ -19,7 +19,7 @@ describe("toPlantonError", () => {
     const err = toPlantonError(new ConcurrentUpdateError(new CommandResult("", "error: the stack is currently locked by 1 lock(s)", 255)), context);
     expect(err.kind).toBe("locked");
     expect(err.message).toBe("cannot apply stack acme-prod-rds: another run holds its lock");
-    expect(err.hint).toContain("pulumi cancel --stack acme-prod-rds");
+    expect(err.hint).toContain("PULUMI_BACKEND_URL=file:///tmp/state pulumi cancel --yes --stack organization/planton/acme-prod-rds");
   });
 
   it("says the Pulumi CLI cannot be found when it is not on PATH, with the install hint", async () => {

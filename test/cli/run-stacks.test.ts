@@ -1,0 +1,65 @@
+import { PlantonError } from "../../src/core/planton-error";
+import { requireConfirmation } from "../../src/cli/confirm";
+import { runStacks } from "../../src/cli/run-stacks";
+import { memoryIo } from "../support/memory-io";
+
+const doc = (name: string) => `apiVersion: aws.project-planton.org/v1\nkind: AwsKmsKey\nmetadata:\n  name: ${name}\nspec:\n  region: us-east-1\n`;
+const options = { files: ["-"], stackFlags: {}, verbose: false, color: "never" };
+
+describe("runStacks", () => {
+  it("runs every stack, goes on after a failure, and ends with one summary line per stack", async () => {
+    const io = memoryIo({ stdin: `${doc("a")}---\n${doc("b")}---\n${doc("c")}`, env: { PULUMI_CONFIG_PASSPHRASE: "x" } });
+    const seen: string[] = [];
+    const result = await runStacks("apply", options, io, async (target) => {
+      seen.push(target.stack);
+      if (target.stack === "b") throw new PlantonError("engine", "cannot apply stack b: the emulator is down");
+      return { ok: true, changed: true, summary: "2 created" };
+    });
+    expect(seen).toEqual(["a", "b", "c"]);
+    expect(result.exitCode).toBe(1);
+    expect(io.err()).toBe(
+      "error: cannot apply stack b: the emulator is down\n" +
+        "\nplanton apply: 3 stacks\n" +
+        "  ok      a (-): 2 created\n" +
+        "  FAILED  b (-): failed: the emulator is down\n" +
+        "  ok      c (-): 2 created\n",
+    );
+  });
+
+  it("stops after an interruption and marks the rest skipped", async () => {
+    const io = memoryIo({ stdin: `${doc("a")}---\n${doc("b")}`, env: { PULUMI_CONFIG_PASSPHRASE: "x" } });
+    const result = await runStacks("apply", options, io, async () => {
+      throw new PlantonError("interrupted", "cannot apply stack a: interrupted");
+    });
+    expect(result.outcomes.map((o) => o.outcome.summary)).toEqual(["failed: interrupted", "skipped (interrupted)"]);
+  });
+
+  it("stops before the engine on an invalid manifest, and prints the empty-passphrase notice once", async () => {
+    const invalid = memoryIo({ stdin: "apiVersion: nope\n" });
+    const runner = jest.fn();
+    expect((await runStacks("preview", options, invalid, runner)).exitCode).toBe(1);
+    expect(runner).not.toHaveBeenCalled();
+
+    const io = memoryIo({ stdin: `${doc("a")}---\n${doc("b")}` });
+    await runStacks("preview", options, io, async () => ({ ok: true, changed: false, summary: "no changes" }));
+    expect(io.err().match(/using an empty passphrase/g)).toHaveLength(1);
+  });
+});
+
+describe("requireConfirmation", () => {
+  it("needs --yes when stdin is not a terminal", async () => {
+    await expect(requireConfirmation(memoryIo(), "apply", "a", { yes: false })).rejects.toThrow(
+      "cannot apply stack a: confirmation needed but standard input is not a terminal",
+    );
+    await expect(requireConfirmation(memoryIo(), "apply", "a", { yes: true })).resolves.toBeUndefined();
+  });
+
+  it("asks on a terminal and accepts only 'yes'", async () => {
+    const yes = memoryIo({ tty: true, answers: ["yes"] });
+    await expect(requireConfirmation(yes, "destroy", "a", { yes: false })).resolves.toBeUndefined();
+    expect(yes.err()).toContain("Destroy stack a?");
+    await expect(requireConfirmation(memoryIo({ tty: true, answers: ["y"] }), "destroy", "a", { yes: false })).rejects.toThrow(
+      "cannot destroy stack a: not confirmed (only 'yes' approves)",
+    );
+  });
+});
