@@ -34,7 +34,8 @@ export interface OperationResult {
 const VERB: Readonly<Record<Operation, string>> = {
   preview: "preview",
   update: "apply",
-  "destroy-preview": "preview the destruction of",
+  // The user ran destroy; that its preview step failed is a detail.
+  "destroy-preview": "destroy",
   destroy: "destroy",
   refresh: "refresh",
 };

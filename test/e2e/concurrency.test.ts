@@ -1,4 +1,5 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { join } from "node:path";
 import { DescribeKeyCommand, ListKeysCommand, ListResourceTagsCommand, type KMSClient } from "@aws-sdk/client-kms";
 import { keyManifest } from "./support/manifests";
 import { collect, describeE2e, expectExit, startSandbox, type RunResult, type Sandbox } from "./support/sandbox";
@@ -40,7 +41,7 @@ function waitForStderr(child: ReturnType<Sandbox["spawnPlanton"]>, text: string)
   });
 }
 
-describeE2e("planton against the sandbox: locks and interruptions", () => {
+describeE2e("planton against the sandbox: locks, interruptions, protection, a missing CLI", () => {
   let sandbox: Sandbox;
   let kms: KMSClient;
 
@@ -90,5 +91,27 @@ describeE2e("planton against the sandbox: locks and interruptions", () => {
     const keyId = (JSON.parse(again.stdout) as { keyId: string }).keyId;
     expect(await liveKeys(kms, "interrupted")).toEqual([keyId]);
     expectExit(await sandbox.planton(["preview", "-f", file, "--detailed-exitcode"]), 0);
+  });
+
+  it("destroy of a key with spec.deletionProtection is refused by the engine, and the key stays", async () => {
+    const file = sandbox.write("protected.yaml", `${keyManifest({ name: "protected" })}  deletionProtection: true\n`);
+    const apply = await sandbox.planton(["apply", "-f", file, "--yes", "-o", "json"]);
+    expectExit(apply, 0);
+    const keyId = (JSON.parse(apply.stdout) as { keyId: string }).keyId;
+    const destroy = await sandbox.planton(["destroy", "-f", file, "--yes"]);
+    expectExit(destroy, 1);
+    expect(destroy.stderr).toContain("error: cannot destroy stack acme-prod-protected: the key is protected by spec.deletionProtection");
+    expect(destroy.stderr).toContain("set spec.deletionProtection to false and apply, then destroy");
+    expect(destroy.stderr).not.toMatch(/\n\s+at /);
+    expect((await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata!.KeyState).toBe("Enabled");
+  });
+
+  it("says the Pulumi CLI cannot be found, with the fix, when it is not on PATH", async () => {
+    const file = sandbox.write("nocli.yaml", keyManifest({ name: "nocli" }));
+    const env = { ...sandbox.env, PATH: "/nonexistent" };
+    const run = await collect(spawn(process.execPath, [join(__dirname, "..", "..", "bin", "planton"), "preview", "-f", file], { env }));
+    expectExit(run, 1);
+    expect(run.stderr).toContain("error: cannot open stack acme-prod-nocli: cannot find the Pulumi CLI\n  install it (curl -fsSL https://get.pulumi.com | sh");
+    expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
