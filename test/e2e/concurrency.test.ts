@@ -1,8 +1,7 @@
 import { execFileSync, spawn } from "node:child_process";
-import { join } from "node:path";
 import { DescribeKeyCommand, ListKeysCommand, ListResourceTagsCommand, type KMSClient } from "@aws-sdk/client-kms";
 import { keyManifest } from "./support/manifests";
-import { collect, describeE2e, expectExit, startSandbox, type RunResult, type Sandbox } from "./support/sandbox";
+import { PLANTON, collect, describeE2e, expectExit, pathWithoutPulumi, startSandbox, type RunResult, type Sandbox } from "./support/sandbox";
 
 // Runs that collide: two applies racing on one stack, and an apply interrupted with Ctrl-C.
 // Both must leave exactly one live key per manifest and a stack the next apply completes.
@@ -108,8 +107,8 @@ describeE2e("planton against the sandbox: locks, interruptions, protection, a mi
 
   it("says the Pulumi CLI cannot be found, with the fix, when it is not on PATH", async () => {
     const file = sandbox.write("nocli.yaml", keyManifest({ name: "nocli" }));
-    const env = { ...sandbox.env, PATH: "/nonexistent" };
-    const run = await collect(spawn(process.execPath, [join(__dirname, "..", "..", "bin", "planton"), "preview", "-f", file], { env }));
+    const env = { ...sandbox.env, PATH: pathWithoutPulumi() };
+    const run = await collect(spawn(PLANTON, ["preview", "-f", file], { env }));
     expectExit(run, 1);
     expect(run.stderr).toContain("error: cannot open stack acme-prod-nocli: cannot find the Pulumi CLI\n  install it (curl -fsSL https://get.pulumi.com | sh");
     expect(run.stderr).not.toMatch(/\n\s+at /);

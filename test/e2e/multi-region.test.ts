@@ -1,6 +1,8 @@
+import { spawn } from "node:child_process";
+import { readdirSync, statSync } from "node:fs";
 import { DescribeKeyCommand, ListAliasesCommand } from "@aws-sdk/client-kms";
 import { keyManifest } from "./support/manifests";
-import { describeE2e, expectExit, startSandbox, type Sandbox } from "./support/sandbox";
+import { PLANTON, collect, describeE2e, expectExit, startSandbox, type Sandbox } from "./support/sandbox";
 
 // Several manifests in one run (-f dir/), a multi-Region key whose replica lands in the
 // eu-west-1 emulator, the preview JSON document, and the guard on a removed replica region.
@@ -35,14 +37,15 @@ describeE2e("planton against the sandbox: several manifests and a multi-Region k
     ]);
     const global = doc.stacks[0]!;
     expect(global.file).toBe(`${dir}/global.yaml`);
-    expect(global.steps.map((s) => [s.op, s.type, s.name])).toEqual([
-      ["create", "aws:kms/key:Key", "key"],
+    // Replica and alias register in parallel, so their order varies from run to run.
+    expect(global.steps.map((s) => [s.op, s.type, s.name]).sort()).toEqual([
       ["create", "aws:kms/alias:Alias", "alias"],
-      ["create", "aws:kms/replicaKey:ReplicaKey", "replica-eu-west-1"],
       ["create", "aws:kms/alias:Alias", "alias-eu-west-1"],
+      ["create", "aws:kms/key:Key", "key"],
+      ["create", "aws:kms/replicaKey:ReplicaKey", "replica-eu-west-1"],
     ]);
-    expect(global.steps[0]!.urn).toBe("urn:pulumi:acme-prod-global-payments::planton::aws:kms/key:Key::key");
-    expect(global.steps[0]!.properties.map((p) => p.path)).toEqual(expect.arrayContaining(["customerMasterKeySpec", "multiRegion", "policy"]));
+    expect(global.steps.find((s) => s.name === "key")!.urn).toBe("urn:pulumi:acme-prod-global-payments::planton::aws:kms/key:Key::key");
+    expect(global.steps.find((s) => s.name === "key")!.properties.map((p) => p.path)).toEqual(expect.arrayContaining(["customerMasterKeySpec", "multiRegion", "policy"]));
     expect(global.summary).toMatchObject({ create: 4, update: 0, replace: 0, delete: 0 });
     expect(run.stderr).toContain("planton preview: 2 stacks");
   });
@@ -87,5 +90,19 @@ describeE2e("planton against the sandbox: several manifests and a multi-Region k
     expectExit(run, 0);
     expect(run.stdout.split("---\n")).toHaveLength(2);
     expect(run.stdout).toContain("aliasName: alias/prod/logs");
+  });
+
+  it("with no backend or passphrase configured, keeps state in ~/.planton/state (owner only) with an empty passphrase, said once", async () => {
+    const home = `${sandbox.dir}/home`;
+    const env: Record<string, string> = { ...sandbox.env, HOME: home, CI: "true" };
+    delete env["PULUMI_BACKEND_URL"];
+    delete env["PULUMI_CONFIG_PASSPHRASE"];
+    const file = sandbox.write("default-backend.yaml", keyManifest({ name: "default-backend" }));
+    const run = await collect(spawn(PLANTON, ["apply", "-f", file, "--yes"], { env }));
+    expectExit(run, 0);
+    expect(run.stderr.match(/note: no PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE set; using an empty passphrase/g)).toHaveLength(1);
+    expect(run.stderr).toContain(`warning: state is kept in file://${home}/.planton/state on this machine and will not outlive the CI job`);
+    expect(statSync(`${home}/.planton/state`).mode & 0o777).toBe(0o700);
+    expect(readdirSync(`${home}/.planton/state/.pulumi/stacks/planton`)).toContain("acme-prod-default-backend.json");
   });
 });

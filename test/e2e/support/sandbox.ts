@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { KMSClient } from "@aws-sdk/client-kms";
@@ -10,6 +10,8 @@ import { KMSClient } from "@aws-sdk/client-kms";
 const REPO = join(__dirname, "..", "..", "..");
 const PULUMI_VERSION = "3.248.0";
 const TOOLS = join(homedir(), ".cache", "planton-dev");
+/** This checkout's launcher, run as a user runs it. */
+export const PLANTON = join(REPO, "bin", "planton");
 
 /** Why the e2e tests cannot run here, or undefined when they can. */
 export function missingTools(): string | undefined {
@@ -78,7 +80,7 @@ export async function startSandbox(): Promise<Sandbox> {
     (env["PLANTON_SANDBOX_KMS_ENDPOINTS"] ?? "").split(",").map((pair) => pair.split("=") as [string, string]),
   );
   const spawnPlanton = (args: readonly string[]): ChildProcess =>
-    spawn(process.execPath, [join(REPO, "bin", "planton"), ...args], { cwd: dir, env, stdio: ["pipe", "pipe", "pipe"] });
+    spawn(PLANTON, args, { cwd: dir, env, stdio: ["pipe", "pipe", "pipe"] });
   return {
     env,
     dir,
@@ -145,6 +147,16 @@ function newest(dir: string): number {
     latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
   }
   return latest;
+}
+
+/** A PATH with `node` and the system's basic tools but no Pulumi CLI. */
+export function pathWithoutPulumi(): string {
+  const dir = mkdtempSync(join(tmpdir(), "planton-node-only-"));
+  symlinkSync(process.execPath, join(dir, "node"));
+  const system = ["/usr/bin", "/bin"];
+  const found = system.filter((d) => existsSync(join(d, "pulumi")));
+  if (found.length > 0) throw new Error(`cannot hide the Pulumi CLI: it is installed in ${found.join(", ")}`);
+  return [dir, ...system].join(":");
 }
 
 /** Asserts a run's exit code, showing its output when it differs. */
