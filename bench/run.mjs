@@ -36,14 +36,14 @@ const node = process.execPath;
 export const cases = [
   {
     name: "cold `planton validate -f one.yaml` vs `node -e 0`",
-    command: [node, planton, "validate", "-f", one],
+    command: [planton, "validate", "-f", one],
     baseline: [node, "-e", "0"],
     target: 4,
   },
   {
     name: "`planton validate` 300 manifests vs 1",
-    command: [node, planton, "validate", "-f", many],
-    baseline: [node, planton, "validate", "-f", one],
+    command: [planton, "validate", "-f", many],
+    baseline: [planton, "validate", "-f", one],
     target: 3,
   },
 ];

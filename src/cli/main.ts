@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
+import { version } from "../../package.json";
 import { applyCommand } from "./commands/apply";
 import { destroyCommand } from "./commands/destroy";
 import { outputsCommand } from "./commands/outputs";
@@ -22,7 +23,7 @@ export interface CliContext {
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command("planton")
     .description("AWS KMS keys as code: validate, preview and apply KMS key manifests through Pulumi.")
-    .version(readVersion(), "--version")
+    .version(version, "--version")
     .addOption(new Option("--verbose", "print details of failures (engine logs, stack traces)"))
     .addOption(new Option("--color <when>", "colour output").choices(["auto", "always", "never"]).default("auto"))
     .showHelpAfterError("(run with --help for usage)")
@@ -46,17 +47,6 @@ export function buildProgram(ctx: CliContext): Command {
   return program;
 }
 
-function readVersion(): string {
-  // package.json sits two (src) or three (dist/src) levels up; require resolves either.
-  for (const path of ["../../package.json", "../../../package.json"]) {
-    try {
-      return (require(path) as { version: string }).version;
-    } catch {
-      // try the next layout
-    }
-  }
-  return "0.0.0";
-}
 
 /** Runs planton with `argv` (without `node` and the script) and returns the exit code. */
 export async function runCli(argv: readonly string[], io: Io): Promise<ExitCode> {

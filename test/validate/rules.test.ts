@@ -212,10 +212,3 @@ it("reports a malformed name once, not again through the default alias", () => {
     `metadata.name: must be 1-63 lowercase letters, digits and '-', starting and ending with a letter or digit (got "My.Key")`,
   ]);
 });
-
-it("defers protovalidate's CEL compilation (the start-up fix still finds the library's hook)", () => {
-  problemsOf("x: 1\n");
-  const { dirname, join } = require("node:path") as typeof import("node:path");
-  const cel = require(join(dirname(require.resolve("@bufbuild/protovalidate")), "cel.js")) as { CelManager: { prototype: { plantonLazy?: boolean } } };
-  expect(cel.CelManager.prototype.plantonLazy).toBe(true);
-});
