@@ -1,27 +1,43 @@
+import { PlantonError } from "../core/planton-error";
 import type { Io } from "./io";
 
-/** An AbortSignal fired by the first Ctrl-C; `dispose` restores the default Ctrl-C behaviour. */
+/** What a Ctrl-C does to the run in progress; `dispose` restores the default Ctrl-C behaviour. */
 export interface Interrupt {
+  /** Handed to the engine: aborting it sends the Pulumi CLI a SIGINT (a graceful stop). */
   readonly signal: AbortSignal;
+  /** Aborted by the first Ctrl-C, whoever delivered it to the engine. */
+  readonly interrupted: AbortSignal;
   readonly dispose: () => void;
 }
 
 /**
- * Ctrl-C handling for engine operations: the first SIGINT aborts the signal, which asks the
- * engine to stop gracefully (it finishes the calls in flight, records them and releases the
- * stack's lock); a second SIGINT exits at once with 130.
+ * Ctrl-C handling for engine operations: the first SIGINT asks the engine to stop gracefully (it
+ * finishes the calls in flight, records them and releases the stack's lock); a second SIGINT
+ * exits at once with 130.
+ *
+ * At a terminal, Ctrl-C reaches the whole foreground process group, so the Pulumi CLI has
+ * already had its SIGINT: forwarding another would count as its second Ctrl-C, which makes it
+ * terminate at once. So planton forwards the signal only when its stdin is not a terminal
+ * (`kill -INT`, a CI runner cancelling the job).
  */
 export function onInterrupt(io: Io): Interrupt {
-  const controller = new AbortController();
+  const engine = new AbortController();
+  const interrupted = new AbortController();
   const handler = (): void => {
-    if (!controller.signal.aborted) {
+    if (!interrupted.signal.aborted) {
       io.stderr.write("\nstopping: waiting for the engine to finish the operations in flight (press Ctrl-C again to abort now)\n");
-      controller.abort();
+      interrupted.abort();
+      if (!io.stdinIsTTY) engine.abort();
       return;
     }
     io.stderr.write("\naborted; the stack may need `planton refresh` and its lock may need `pulumi cancel`\n");
     process.exit(130);
   };
   process.on("SIGINT", handler);
-  return { signal: controller.signal, dispose: () => void process.off("SIGINT", handler) };
+  return { signal: engine.signal, interrupted: interrupted.signal, dispose: () => void process.off("SIGINT", handler) };
+}
+
+/** Throws the interruption before a stack starts, so a Ctrl-C between stacks stops the run. */
+export function throwIfInterrupted(interrupt: Interrupt, verb: string, stack: string): void {
+  if (interrupt.interrupted.aborted) throw new PlantonError("interrupted", `cannot ${verb} stack ${stack}: interrupted before it started`);
 }

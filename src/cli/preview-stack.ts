@@ -12,6 +12,8 @@ import type { StackTarget } from "./resolve-stack-options";
 export interface PreviewStackOptions {
   readonly allowReplace: boolean;
   readonly signal?: AbortSignal;
+  /** Aborted when the user pressed Ctrl-C. */
+  readonly interrupted?: AbortSignal;
   /** Raw engine output (for --verbose). */
   readonly onEngineOutput?: (text: string) => void;
 }
@@ -46,6 +48,7 @@ export async function previewStack(target: StackTarget, options: PreviewStackOpt
   try {
     const result = await runOperation(handle, "preview", {
       ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.interrupted ? { interrupted: options.interrupted } : {}),
       ...(options.onEngineOutput ? { onEngineOutput: options.onEngineOutput } : {}),
     });
     const plan = buildPlan({ stack: target.stack, file: target.manifest.file, name: target.manifest.name }, result.events);

@@ -7,7 +7,7 @@ import { changeCountWords } from "../render/change-count-words";
 import { renderPlanText } from "../render/plan-text";
 import { requireConfirmation } from "./confirm";
 import type { ExitCode } from "./exit";
-import { onInterrupt } from "./interrupt";
+import { onInterrupt, throwIfInterrupted } from "./interrupt";
 import { printProgress } from "./print-progress";
 import type { Io } from "./io";
 import { colorFor, printProblems } from "./print-problems";
@@ -38,7 +38,8 @@ export async function runApply(options: ApplyOptions, io: Io): Promise<ExitCode>
   const colour = colorFor(options, planOut, io);
   try {
     const result = await runStacks("apply", options, io, async (target) => {
-      const engine = { signal: interrupt.signal, ...engineOutput(options, io) };
+      throwIfInterrupted(interrupt, "apply", target.stack);
+      const engine = { signal: interrupt.signal, interrupted: interrupt.interrupted, ...engineOutput(options, io) };
       const previewed = await previewStack(target, { allowReplace: options.allowReplace, ...engine });
       const { handle, plan, refusals } = previewed;
       try {

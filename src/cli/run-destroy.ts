@@ -3,7 +3,7 @@ import { buildPlan } from "../plan/build-plan";
 import { renderDestroyText } from "../render/destroy-text";
 import { requireConfirmation } from "./confirm";
 import type { ExitCode } from "./exit";
-import { onInterrupt } from "./interrupt";
+import { onInterrupt, throwIfInterrupted } from "./interrupt";
 import { printProgress } from "./print-progress";
 import type { Io } from "./io";
 import { openExistingStack } from "./open-existing-stack";
@@ -28,10 +28,11 @@ export async function runDestroy(options: DestroyOptions, io: Io): Promise<ExitC
   const colour = colorFor(options, io.stdout, io);
   try {
     const result = await runStacks("destroy", options, io, async (target) => {
+      throwIfInterrupted(interrupt, "destroy", target.stack);
       const handle = await openExistingStack(target);
       if (handle === undefined) return { ok: true, changed: false, summary: "nothing to destroy (no stack)" };
       try {
-        const engine = { signal: interrupt.signal, ...engineOutput(options, io) };
+        const engine = { signal: interrupt.signal, interrupted: interrupt.interrupted, ...engineOutput(options, io) };
         const preview = await runOperation(handle, "destroy-preview", engine);
         const plan = buildPlan({ stack: target.stack, file: target.manifest.file, name: target.manifest.name }, preview.events);
         io.stdout.write(`${renderDestroyText(plan, { colour, now: options.now() })}\n`);

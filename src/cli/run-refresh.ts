@@ -3,7 +3,7 @@ import { runOperation } from "../engine/run-operation";
 import { refreshDrift } from "../plan/refresh-drift";
 import { renderDriftText } from "../render/drift-text";
 import type { ExitCode } from "./exit";
-import { onInterrupt } from "./interrupt";
+import { onInterrupt, throwIfInterrupted } from "./interrupt";
 import type { Io } from "./io";
 import { openExistingStack } from "./open-existing-stack";
 import { colorFor } from "./print-problems";
@@ -19,6 +19,7 @@ export async function runRefresh(options: StackCommandOptions, io: Io): Promise<
   const colour = colorFor(options, io.stdout, io);
   try {
     const result = await runStacks("refresh", options, io, async (target) => {
+      throwIfInterrupted(interrupt, "refresh", target.stack);
       const handle = await openExistingStack(target);
       if (handle === undefined) {
         throw new PlantonError("usage", `cannot refresh stack ${target.stack}: no such stack in ${target.backend.url}`, {
@@ -26,7 +27,7 @@ export async function runRefresh(options: StackCommandOptions, io: Io): Promise<
         });
       }
       try {
-        const done = await runOperation(handle, "refresh", { signal: interrupt.signal, ...engineOutput(options, io) });
+        const done = await runOperation(handle, "refresh", { signal: interrupt.signal, interrupted: interrupt.interrupted, ...engineOutput(options, io) });
         const drift = refreshDrift(done.events);
         io.stdout.write(renderDriftText(target.stack, drift, { colour }));
         return { ok: true, changed: drift.length > 0, summary: drift.length === 0 ? "no drift" : `${drift.length} resource${drift.length === 1 ? "" : "s"} drifted` };

@@ -19,6 +19,8 @@ export interface RunOptions {
   readonly onEvent?: (event: EngineEvent) => void;
   /** Aborting asks the engine to stop gracefully (the CLI gets SIGINT). */
   readonly signal?: AbortSignal;
+  /** Aborted when the user interrupted the run (defaults to `signal`), to word the failure. */
+  readonly interrupted?: AbortSignal;
   /** Raw engine output, for --verbose. */
   readonly onEngineOutput?: (text: string) => void;
 }
@@ -68,7 +70,7 @@ export async function runOperation(handle: StackHandle, operation: Operation, op
       verb: VERB[operation],
       stack: handle.name,
       diagnostics,
-      interrupted: options.signal?.aborted === true,
+      interrupted: (options.interrupted ?? options.signal)?.aborted === true,
       backendUrl: handle.backendUrl,
     });
   }
