@@ -17,7 +17,7 @@ export const KEY_MONTHLY_USD = 1;
 
 /**
  * Builds the structured Plan of one stack from a preview's engine events. Each resource appears
- * once, in the engine's order: the steps of a replacement (create-replacement, replace,
+ * once, in a stable order (see Plan.changes): the steps of a replacement (create-replacement, replace,
  * delete-replaced) fold into one `replace` change. A `delete-replaced` with no replacement in
  * this plan deletes the old copy a failed replacement left behind: a `delete` of its own.
  */
@@ -37,7 +37,14 @@ export function buildPlan(target: PlanTarget, events: readonly EngineEvent[]): P
     const op = changeOp(step.op);
     if (op !== undefined) changes.push(attachPolicyDiff(toResourceChange(step, op)));
   }
+  changes.sort(byKindThenName);
   return { ...target, changes, summary: summarize(changes), monthlyCostUsd: monthlyCost(changes) };
+}
+
+const KIND_ORDER: Readonly<Record<ResourceChange["kind"], number>> = { key: 0, "replica-key": 1, alias: 2, provider: 3, other: 4 };
+
+function byKindThenName(a: ResourceChange, b: ResourceChange): number {
+  return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 
 /**

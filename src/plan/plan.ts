@@ -9,7 +9,11 @@ export interface Plan {
   /** Manifest the stack was planned from, and its `metadata.name`. */
   readonly file: string;
   readonly name: string;
-  /** Every resource the engine would touch, in the engine's order; unchanged resources included. */
+  /**
+   * Every resource the engine would touch, unchanged ones included: keys, then replica keys, then
+   * aliases, each by name (the engine's own order varies between runs for resources it registers
+   * in parallel, and plans are diffed and reviewed).
+   */
   readonly changes: readonly ResourceChange[];
   /** Count of resources per operation. */
   readonly summary: PlanSummary;

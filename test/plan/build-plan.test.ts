@@ -101,3 +101,17 @@ describe("buildPlan after a refresh found drift", () => {
     ]);
   });
 });
+
+describe("buildPlan order", () => {
+  it("is stable whatever order the engine registered resources in: keys, replica keys, aliases, by name", () => {
+    const events = [
+      planned(step("create", "urn:pulumi:s::planton::aws:kms/alias:Alias::alias-eu-west-1")),
+      planned(step("create", "urn:pulumi:s::planton::aws:kms/replicaKey:ReplicaKey::replica-eu-west-1")),
+      planned(step("create", ALIAS_URN)),
+      planned(step("create", KEY_URN)),
+    ];
+    const names = (evs: typeof events) => buildPlan(target, evs).changes.map((c) => c.name);
+    expect(names(events)).toEqual(["key", "replica-eu-west-1", "alias", "alias-eu-west-1"]);
+    expect(names([...events].reverse())).toEqual(["key", "replica-eu-west-1", "alias", "alias-eu-west-1"]);
+  });
+});

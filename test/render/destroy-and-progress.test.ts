@@ -15,8 +15,8 @@ describe("renderDestroyText", () => {
     ]);
     expect(renderDestroyText(plan, { colour: false, now: new Date("2026-11-29T10:00:00Z") })).toBe(
       "Stack acme-prod-rds (rds, key.yaml)\n\n" +
-        "  - alias (aws:kms/alias:Alias): removed\n" +
         "  - key (aws:kms/key:Key): scheduled for deletion in 7 days; unrecoverable after 2026-12-06 10:00 UTC (cancel before then with aws kms cancel-key-deletion)\n" +
+        "  - alias (aws:kms/alias:Alias): removed\n" +
         "\nDestroy: 1 KMS key scheduled for deletion, 1 other resource removed.\n",
     );
   });
