@@ -38,6 +38,14 @@ export class NoStackError extends Error {
   }
 }
 
+let pulumiCli: PulumiCommand | undefined;
+
+/** The `pulumi` on PATH, version-checked once per process (every stack of a run shares it). */
+async function findPulumiCli(): Promise<PulumiCommand> {
+  pulumiCli ??= await PulumiCommand.get();
+  return pulumiCli;
+}
+
 const noProgram: PulumiFn = async () => ({});
 
 /**
@@ -51,7 +59,7 @@ export async function openStack(options: OpenStackOptions): Promise<StackHandle>
   const close = (): void => rmSync(workDir, { recursive: true, force: true });
   const failure = { verb: "open", stack: options.stack, diagnostics: [], interrupted: false, backendUrl: options.backend.url };
   try {
-    const pulumiCommand = await PulumiCommand.get();
+    const pulumiCommand = await findPulumiCli();
     const workspace = await LocalWorkspace.create({
       workDir,
       pulumiCommand,
