@@ -31,6 +31,7 @@ export function describeE2e(name: string, body: () => void): void {
     describe(name, body);
     return;
   }
+  process.stderr.write(`e2e skipped (${name}): ${missing}\n`);
   describe.skip(`${name} (skipped: ${missing})`, body);
 }
 
