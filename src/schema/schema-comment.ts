@@ -4,12 +4,14 @@ import { join, sep } from "node:path";
 export const SCHEMA_FILE = join("schema", "awskmskey.schema.json");
 
 /**
- * Absolute path of the JSON Schema file this installation of planton ships. Computed from this
- * module's own location (src/schema in a checkout run by ts-jest, dist/src/schema when built).
+ * Absolute path of the JSON Schema file this installation of planton ships, computed from this
+ * module's own location: src/schema in a checkout (ts-jest), dist/src/schema when compiled, and
+ * dist/ when bundled into planton's startup snapshot.
  */
-export function shippedSchemaPath(): string {
-  const here = __dirname.split(sep);
-  const up = here.slice(-3).join("/") === "dist/src/schema" ? 3 : 2;
+export function shippedSchemaPath(moduleDir: string = __dirname): string {
+  const here = moduleDir.split(sep);
+  const layout = here.slice(-3).join("/");
+  const up = layout === "dist/src/schema" ? 3 : here[here.length - 1] === "dist" ? 1 : 2;
   return join(here.slice(0, here.length - up).join(sep) || sep, SCHEMA_FILE);
 }
 

@@ -52,7 +52,10 @@ describe("the shipped manifest JSON Schema", () => {
     expect(schema.properties.spec.properties.keySpec.enumDescriptions[0]).toMatch(/^AES-256-GCM symmetric key/);
   });
 
-  it("is found where the package ships it", () => {
-    expect(shippedSchemaPath()).toBe(join(root, "schema", "awskmskey.schema.json"));
+  it("is found where the package ships it, from the checkout, dist/ and the startup bundle", () => {
+    const file = join(root, "schema", "awskmskey.schema.json");
+    expect(shippedSchemaPath()).toBe(file);
+    expect(shippedSchemaPath(join(root, "dist", "src", "schema"))).toBe(file);
+    expect(shippedSchemaPath(join(root, "dist"))).toBe(file);
   });
 });
