@@ -34,3 +34,19 @@ describe("schemaComment", () => {
     expect(schemaComment("https://example.com/s.json")).toBe("# yaml-language-server: $schema=https://example.com/s.json");
   });
 });
+
+describe("planton init and the schema", () => {
+  it("starts the example with the modeline that points editors at the shipped schema", async () => {
+    const io = memoryIo();
+    expect(await runCli(["init"], io)).toBe(0);
+    const [first] = io.out().split("\n");
+    expect(first).toBe(schemaComment());
+    expect(readFileSync(first!.replace("# yaml-language-server: $schema=", ""), "utf8")).toBe(shipped);
+  });
+
+  it("points at PLANTON_SCHEMA_URL instead when set (a URL the whole team can reach)", async () => {
+    const io = memoryIo({ env: { PLANTON_SCHEMA_URL: "https://example.com/planton/awskmskey.schema.json" } });
+    expect(await runCli(["init"], io)).toBe(0);
+    expect(io.out().split("\n")[0]).toBe("# yaml-language-server: $schema=https://example.com/planton/awskmskey.schema.json");
+  });
+});

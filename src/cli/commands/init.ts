@@ -3,6 +3,7 @@ import { PlantonError } from "../../core/planton-error";
 import type { CliContext } from "../main";
 import type * as ExampleManifest from "../../manifest/example-manifest";
 import { isWellFormedName } from "../../manifest/resource-name";
+import { schemaComment } from "../../schema/schema-comment";
 
 /** `planton init [--name N]`: print a commented, valid example manifest on stdout. */
 export function initCommand(ctx: CliContext): Command {
@@ -15,6 +16,6 @@ export function initCommand(ctx: CliContext): Command {
         throw new PlantonError("usage", `cannot write the example: --name must be 1-63 lowercase letters, digits and '-', starting and ending with a letter or digit (got ${JSON.stringify(flags.name)})`);
       }
       const { exampleManifest } = require("../../manifest/example-manifest") as typeof ExampleManifest;
-      ctx.io.stdout.write(exampleManifest(flags.name));
+      ctx.io.stdout.write(`${schemaComment(ctx.io.env.PLANTON_SCHEMA_URL || undefined)}\n${exampleManifest(flags.name)}`);
     });
 }
