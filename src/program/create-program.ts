@@ -11,6 +11,13 @@ import type { ProgramOptions } from "./program-options";
 import { primaryProviderArgs, replicaProviderArgs } from "./provider-args";
 import { RESOURCE_NAMES } from "./resource-names";
 
+/**
+ * KMS refuses to repoint an alias at a key of another type or usage (UpdateAlias), so when a
+ * replacement gives the alias a new key, the alias is deleted and created again instead of
+ * updated; it keeps its name, hence delete before create.
+ */
+const ALIAS_FOLLOWS_KEY = { replaceOnChanges: ["targetKeyId"], deleteBeforeReplace: true } as const;
+
 /** Account and partition the policy is generated for, known only once the provider has credentials. */
 interface DeployTarget {
   readonly accountId: string;
@@ -57,7 +64,7 @@ export function createProgram(key: AwsKmsKey, options: ProgramOptions): () => Pr
     const kmsAlias = new Alias(
       RESOURCE_NAMES.alias,
       { name: alias, targetKeyId: kmsKey.keyId },
-      { provider: primary, protect },
+      { provider: primary, protect, ...ALIAS_FOLLOWS_KEY },
     );
 
     const replicaKeyArns: Record<string, Output<string>> = {};
@@ -74,7 +81,7 @@ export function createProgram(key: AwsKmsKey, options: ProgramOptions): () => Pr
       new Alias(
         RESOURCE_NAMES.replicaAlias(replicaRegion),
         { name: alias, targetKeyId: replica.keyId },
-        { provider, protect },
+        { provider, protect, ...ALIAS_FOLLOWS_KEY },
       );
       replicaKeyArns[replicaRegion] = replica.arn;
     }

@@ -132,8 +132,6 @@ describeE2e("planton against the sandbox: one key's lifecycle", () => {
     expect(await aliasTarget(kms)).toBe(keyId);
   });
 
-  // AWS (and the emulator) refuse to move an alias between keys of different type or usage, so the
-  // allowed replacement here is a multiRegion change: a symmetric key replaced by a symmetric key.
   it("replaces the key with --allow-replace and moves the alias to the new key", async () => {
     sandbox.write("key.yaml", keyManifest({ name: "rds-primary", window: 14, description: "Primary RDS key", multiRegion: true }));
     const refused = await sandbox.planton(["apply", "-f", file, "--yes"]);
@@ -147,6 +145,19 @@ describeE2e("planton against the sandbox: one key's lifecycle", () => {
     expect((await kms.send(new DescribeKeyCommand({ KeyId: newKeyId }))).KeyMetadata!.KeyState).toBe("Enabled");
     const old = (await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata!;
     expect(old.KeyState).toBe("PendingDeletion");
+    expect(await aliasTarget(kms)).toBe(newKeyId);
+    keyId = newKeyId;
+  });
+
+  // KMS refuses to repoint an alias at a key of another type or usage: the alias is re-created.
+  it("replaces a symmetric key by an RSA key with --allow-replace, and the alias follows it", async () => {
+    sandbox.write("key.yaml", keyManifest({ name: "rds-primary", window: 14, description: "Primary RDS key", multiRegion: true, keySpec: "RSA_2048", keyUsage: "ENCRYPT_DECRYPT", enableRotation: false }));
+    const apply = await sandbox.planton(["apply", "-f", file, "--yes", "--allow-replace", "--allow-broadening", "-o", "json"]);
+    expectExit(apply, 0);
+    const newKeyId = (JSON.parse(apply.stdout) as { keyId: string }).keyId;
+    expect(newKeyId).not.toBe(keyId);
+    expect((await kms.send(new DescribeKeyCommand({ KeyId: newKeyId }))).KeyMetadata!.KeySpec).toBe("RSA_2048");
+    expect((await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata!.KeyState).toBe("PendingDeletion");
     expect(await aliasTarget(kms)).toBe(newKeyId);
     keyId = newKeyId;
   });

@@ -112,6 +112,12 @@ describe("createProgram: the contract's example (prod-rds-primary.yaml)", () => 
     expect(alias.dependsOn).toEqual(["key"]);
   });
 
+  it("re-creates the alias rather than repointing it when its key is replaced (KMS refuses a new key type)", () => {
+    const alias = registered(run, ALIAS, "alias");
+    expect(alias).toMatchObject({ replaceOnChanges: ["targetKeyId"], deleteBeforeReplace: true });
+    expect(registered(run, KEY, "key")).toMatchObject({ replaceOnChanges: [], deleteBeforeReplace: false });
+  });
+
   it("returns the stack outputs under AwsKmsKeyStackOutputs' JSON names", () => {
     expect(run.outputs).toEqual({
       keyId: "key1",
@@ -171,7 +177,12 @@ describe("createProgram: a multi-Region key with a replica in eu-west-1 (multi-r
   it("gives the replica the same alias name in its region", () => {
     const alias = registered(run, ALIAS, "alias-eu-west-1");
     expect(alias.inputs).toEqual({ name: "alias/global-orders", targetKeyId: "mrk-key1" });
-    expect(alias).toMatchObject({ provider: "provider-eu-west-1", dependsOn: ["replica-eu-west-1"] });
+    expect(alias).toMatchObject({
+      provider: "provider-eu-west-1",
+      dependsOn: ["replica-eu-west-1"],
+      replaceOnChanges: ["targetKeyId"],
+      deleteBeforeReplace: true,
+    });
   });
 
   it("outputs the replica ARN by region", () => {

@@ -14,6 +14,9 @@ export interface Registration {
   readonly retainOnDelete: boolean;
   /** Logical names of the resources it depends on (explicit and through inputs). */
   readonly dependsOn: readonly string[];
+  /** Properties whose change replaces the resource, on top of the provider's own. */
+  readonly replaceOnChanges: readonly string[];
+  readonly deleteBeforeReplace: boolean;
 }
 
 /** One provider function call (invoke). */
@@ -30,11 +33,7 @@ export interface MockRun {
   readonly outputs: Record<string, unknown>;
 }
 
-interface RequestOptions {
-  readonly protect: boolean;
-  readonly retainOnDelete: boolean;
-  readonly dependsOn: readonly string[];
-}
+type RequestOptions = Pick<Registration, "protect" | "retainOnDelete" | "dependsOn" | "replaceOnChanges" | "deleteBeforeReplace">;
 
 /** The logical name in a URN (`urn:pulumi:stack::project::type::name`) or provider reference (`<urn>::<id>`). */
 function nameOf(ref: string): string | undefined {
@@ -123,6 +122,8 @@ function recordRequestOptions(): { options: Map<string, RequestOptions>; pending
       protect: req.getProtect() ?? false,
       retainOnDelete: req.getRetainondelete() ?? false,
       dependsOn: req.getDependenciesList().map((urn) => nameOf(urn) ?? urn),
+      replaceOnChanges: req.getReplaceonchangesList(),
+      deleteBeforeReplace: req.getDeletebeforereplace() ?? false,
     });
     inFlight++;
     return original(req, (err, res) => {
@@ -147,6 +148,8 @@ interface RegisterRequest {
   getProtect(): boolean | undefined;
   getRetainondelete(): boolean | undefined;
   getDependenciesList(): string[];
+  getReplaceonchangesList(): string[];
+  getDeletebeforereplace(): boolean | undefined;
 }
 
 function resolve(value: unknown): Promise<unknown> {

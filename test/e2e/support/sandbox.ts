@@ -121,7 +121,7 @@ export function collect(child: ChildProcess): Promise<RunResult> {
   return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
 }
 
-/** bin/planton runs dist/: rebuild it when any source is newer, under a lock shared by the e2e files. */
+/** bin/planton runs dist/ (or its startup snapshot): rebuild when any source is newer, under a lock shared by the e2e files. */
 function ensureBuilt(): void {
   const built = join(REPO, "dist", "src", "cli", "main.js");
   const lock = join(tmpdir(), "planton-e2e-build.lock");
@@ -135,7 +135,8 @@ function ensureBuilt(): void {
   }
   try {
     if (existsSync(built) && newest(join(REPO, "src")) <= statSync(built).mtimeMs && newest(join(REPO, "gen")) <= statSync(built).mtimeMs) return;
-    spawnSync(process.execPath, [join(REPO, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: REPO, stdio: "ignore" });
+    // The whole build, so bin/planton's startup snapshot is rebuilt with dist/ and stays in use.
+    spawnSync("npm", ["run", "--silent", "build"], { cwd: REPO, stdio: "ignore" });
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
