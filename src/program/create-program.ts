@@ -1,4 +1,4 @@
-import { output, type Output } from "@pulumi/pulumi";
+import { output, type CustomResourceOptions, type Output } from "@pulumi/pulumi";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { Alias, Key, ReplicaKey } from "@pulumi/aws/kms";
 import { Provider } from "@pulumi/aws/provider";
@@ -16,7 +16,10 @@ import { RESOURCE_NAMES } from "./resource-names";
  * replacement gives the alias a new key, the alias is deleted and created again instead of
  * updated; it keeps its name, hence delete before create.
  */
-const ALIAS_FOLLOWS_KEY = { replaceOnChanges: ["targetKeyId"], deleteBeforeReplace: true } as const;
+const ALIAS_FOLLOWS_KEY: Pick<CustomResourceOptions, "replaceOnChanges" | "deleteBeforeReplace"> = {
+  replaceOnChanges: ["targetKeyId"],
+  deleteBeforeReplace: true,
+};
 
 /** Account and partition the policy is generated for, known only once the provider has credentials. */
 interface DeployTarget {
