@@ -16,6 +16,8 @@ export interface PreviewStackOptions {
   readonly interrupted?: AbortSignal;
   /** Raw engine output (for --verbose). */
   readonly onEngineOutput?: (text: string) => void;
+  /** Every engine event as it arrives (for the heartbeat). */
+  readonly onEvent?: (event: EngineEvent) => void;
 }
 
 /** An opened stack with its plan and the safety rail's refusals; the caller closes `handle`. */
@@ -50,6 +52,7 @@ export async function previewStack(target: StackTarget, options: PreviewStackOpt
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.interrupted ? { interrupted: options.interrupted } : {}),
       ...(options.onEngineOutput ? { onEngineOutput: options.onEngineOutput } : {}),
+      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     });
     const plan = buildPlan({ stack: target.stack, file: target.manifest.file, name: target.manifest.name }, result.events);
     return { handle, plan, refusals: guardPlan(plan, { allowReplace: options.allowReplace }), events: result.events };

@@ -1,11 +1,54 @@
 import type { EngineEvent } from "../engine/engine-event";
-import { progressLine } from "../render/progress-line";
+import { isBookkeeping, progressLine } from "../render/progress-line";
+import { heartbeatIntervalMs, startHeartbeat, type HeartbeatClock } from "./heartbeat";
 import type { Io } from "./io";
 
-/** An engine-event handler that prints one progress line per resource event on stderr. */
-export function printProgress(io: Io): (event: EngineEvent) => void {
-  return (event) => {
+/** How to follow one engine operation. */
+export interface ProgressOptions {
+  /** For the heartbeat, as in `still ‹doing›`: `applying stack payments`. */
+  readonly doing: string;
+  /** Injected in tests. */
+  readonly clock?: HeartbeatClock;
+}
+
+/**
+ * Runs an engine operation with live progress on stderr: one whole line per resource event
+ * (never a redraw, a spinner or a partial line), and a heartbeat line whenever the interval
+ * (PLANTON_HEARTBEAT_SECONDS, default 60 s) passes without one, naming the resources in flight.
+ */
+export async function followProgress<T>(io: Io, options: ProgressOptions, run: (onEvent: (event: EngineEvent) => void) => Promise<T>): Promise<T> {
+  const heartbeat = startHeartbeat({
+    doing: options.doing,
+    intervalMs: heartbeatIntervalMs(io.env),
+    write: (line) => io.stderr.write(`${line}\n`),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  const onEvent = (event: EngineEvent): void => {
+    trackInFlight(event, heartbeat);
     const line = progressLine(event);
-    if (line !== undefined) io.stderr.write(`${line}\n`);
+    if (line === undefined) return;
+    io.stderr.write(`${line}\n`);
+    heartbeat.printed();
   };
+  try {
+    return await run(onEvent);
+  } finally {
+    heartbeat.stop();
+  }
+}
+
+function trackInFlight(event: EngineEvent, heartbeat: { started: (name: string) => void; finished: (name: string) => void }): void {
+  switch (event.kind) {
+    case "step-planned":
+      if (!event.planning && !isBookkeeping(event.step.type)) heartbeat.started(event.step.name);
+      return;
+    case "resource-done":
+    case "resource-failed":
+      heartbeat.finished(event.step.name);
+      return;
+    case "diagnostic":
+    case "summary":
+    case "cancelled":
+      return;
+  }
 }

@@ -8,7 +8,7 @@ import { renderPlanText } from "../render/plan-text";
 import { requireConfirmation } from "./confirm";
 import type { ExitCode } from "./exit";
 import { onInterrupt, throwIfInterrupted } from "./interrupt";
-import { printProgress } from "./print-progress";
+import { followProgress } from "./print-progress";
 import type { Io } from "./io";
 import { colorFor, printProblems } from "./print-problems";
 import { printStackOutputs, type LabelledOutputs } from "./print-stack-outputs";
@@ -40,7 +40,9 @@ export async function runApply(options: ApplyOptions, io: Io): Promise<ExitCode>
     const result = await runStacks("apply", options, io, async (target) => {
       throwIfInterrupted(interrupt, "apply", target.stack);
       const engine = { signal: interrupt.signal, interrupted: interrupt.interrupted, ...engineOutput(options, io) };
-      const previewed = await previewStack(target, { allowReplace: options.allowReplace, ...engine });
+      const previewed = await followProgress(io, { doing: `previewing stack ${target.stack}` }, (onEvent) =>
+        previewStack(target, { allowReplace: options.allowReplace, ...engine, onEvent }),
+      );
       const { handle, plan, refusals } = previewed;
       try {
         planOut.write(`${renderPlanText(plan, { colour })}\n`);
@@ -64,7 +66,7 @@ export async function runApply(options: ApplyOptions, io: Io): Promise<ExitCode>
         }
         await requireConfirmation(io, "apply", target.stack, { yes: options.yes });
         io.stderr.write(`Applying stack ${target.stack}...\n`);
-        const done = await runOperation(handle, "update", { ...engine, onEvent: printProgress(io) });
+        const done = await followProgress(io, { doing: `applying stack ${target.stack}` }, (onEvent) => runOperation(handle, "update", { ...engine, onEvent }));
         deployed.push({ stack: target.stack, file: target.manifest.file, outputs: toStackOutputs(done.outputs) });
         return { ok: true, changed: true, summary: changeCountWords(plan.summary, "done") };
       } finally {

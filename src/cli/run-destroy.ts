@@ -4,7 +4,7 @@ import { renderDestroyText } from "../render/destroy-text";
 import { requireConfirmation } from "./confirm";
 import type { ExitCode } from "./exit";
 import { onInterrupt, throwIfInterrupted } from "./interrupt";
-import { printProgress } from "./print-progress";
+import { followProgress } from "./print-progress";
 import type { Io } from "./io";
 import { openExistingStack } from "./open-existing-stack";
 import { colorFor } from "./print-problems";
@@ -33,14 +33,16 @@ export async function runDestroy(options: DestroyOptions, io: Io): Promise<ExitC
       if (handle === undefined) return { ok: true, changed: false, summary: "nothing to destroy (no stack)" };
       try {
         const engine = { signal: interrupt.signal, interrupted: interrupt.interrupted, ...engineOutput(options, io) };
-        const preview = await runOperation(handle, "destroy-preview", engine);
+        const preview = await followProgress(io, { doing: `previewing the destroy of stack ${target.stack}` }, (onEvent) =>
+          runOperation(handle, "destroy-preview", { ...engine, onEvent }),
+        );
         const plan = buildPlan({ stack: target.stack, file: target.manifest.file, name: target.manifest.name }, preview.events);
         io.stdout.write(`${renderDestroyText(plan, { colour, now: options.now() })}\n`);
         const keys = plan.changes.filter((c) => c.op === "delete" && (c.kind === "key" || c.kind === "replica-key")).length;
         if (plan.summary.delete === 0) return { ok: true, changed: false, summary: "nothing to destroy" };
         await requireConfirmation(io, "destroy", target.stack, { yes: options.yes });
         io.stderr.write(`Destroying stack ${target.stack}...\n`);
-        await runOperation(handle, "destroy", { ...engine, onEvent: printProgress(io) });
+        await followProgress(io, { doing: `destroying stack ${target.stack}` }, (onEvent) => runOperation(handle, "destroy", { ...engine, onEvent }));
         return { ok: true, changed: true, summary: `${keys} KMS key${keys === 1 ? "" : "s"} scheduled for deletion` };
       } finally {
         handle.close();

@@ -3,10 +3,12 @@ import { changeCountWords } from "../render/change-count-words";
 import { planJson, type StackPreview } from "../render/plan-json";
 import { renderPlanMarkdown } from "../render/plan-markdown";
 import { renderPlanText } from "../render/plan-text";
+import { engineOutputLines } from "./engine-output-lines";
 import { ExitCode } from "./exit";
 import type { Io } from "./io";
 import { colorFor, printProblems } from "./print-problems";
 import { previewStack } from "./preview-stack";
+import { followProgress } from "./print-progress";
 import { appendStepSummary } from "./step-summary";
 import { runStacks, type StackCommandOptions } from "./run-stacks";
 
@@ -28,7 +30,9 @@ export async function runPreview(options: PreviewOptions, io: Io): Promise<ExitC
   const previews = new Map<string, StackPreview>();
   const colour = options.output === "text" && colorFor(options, io.stdout, io);
   const result = await runStacks("preview", options, io, async (target) => {
-    const previewed = await previewStack(target, { allowReplace: options.allowReplace, ...engineOutput(options, io) });
+    const previewed = await followProgress(io, { doing: `previewing stack ${target.stack}` }, (onEvent) =>
+      previewStack(target, { allowReplace: options.allowReplace, ...engineOutput(options, io), onEvent }),
+    );
     previewed.handle.close();
     const { plan, refusals } = previewed;
     previews.set(target.stack, { stack: plan.stack, file: plan.file, name: plan.name, plan, refusals });
@@ -59,7 +63,7 @@ export async function runPreview(options: PreviewOptions, io: Io): Promise<ExitC
   return options.detailedExitcode && changed ? ExitCode.changes : ExitCode.ok;
 }
 
-/** Under --verbose, the engine's own output goes to stderr. */
+/** Under --verbose, the engine's own output goes to stderr, in whole lines (see engineOutputLines); else nowhere. */
 export function engineOutput(options: { verbose: boolean }, io: Io): { onEngineOutput?: (text: string) => void } {
-  return options.verbose ? { onEngineOutput: (text) => io.stderr.write(text) } : {};
+  return options.verbose ? { onEngineOutput: engineOutputLines((text) => io.stderr.write(text)) } : {};
 }

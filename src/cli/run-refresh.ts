@@ -6,6 +6,7 @@ import type { ExitCode } from "./exit";
 import { onInterrupt, throwIfInterrupted } from "./interrupt";
 import type { Io } from "./io";
 import { openExistingStack } from "./open-existing-stack";
+import { followProgress } from "./print-progress";
 import { colorFor } from "./print-problems";
 import { engineOutput } from "./run-preview";
 import { runStacks, type StackCommandOptions } from "./run-stacks";
@@ -27,7 +28,8 @@ export async function runRefresh(options: StackCommandOptions, io: Io): Promise<
         });
       }
       try {
-        const done = await runOperation(handle, "refresh", { signal: interrupt.signal, interrupted: interrupt.interrupted, ...engineOutput(options, io) });
+        const engine = { signal: interrupt.signal, interrupted: interrupt.interrupted, ...engineOutput(options, io) };
+        const done = await followProgress(io, { doing: `refreshing stack ${target.stack}` }, (onEvent) => runOperation(handle, "refresh", { ...engine, onEvent }));
         const drift = refreshDrift(done.events);
         io.stdout.write(renderDriftText(target.stack, drift, { colour }));
         return { ok: true, changed: drift.length > 0, summary: drift.length === 0 ? "no drift" : `${drift.length} resource${drift.length === 1 ? "" : "s"} drifted` };

@@ -4,8 +4,10 @@ import { palette, type Palette } from "./palette";
 export type ColorChoice = "auto" | "always" | "never";
 
 /**
- * Whether to colour a stream: `always`/`never` win; `auto` colours a terminal unless `NO_COLOR`
- * is set to anything non-empty (https://no-color.org). The caller passes what it knows of the stream.
+ * Whether to colour a stream, the one rule every command follows: `always`/`never` win; `auto`
+ * colours a terminal unless `NO_COLOR` is set to anything non-empty (https://no-color.org) or
+ * `TERM` is `dumb`. `CI` plays no part: a CI log is not a terminal, and CI systems that render
+ * colour are reached with `--color always`. The caller passes what it knows of the stream.
  */
 export function shouldColor(choice: ColorChoice, isTTY: boolean, env: Readonly<Record<string, string | undefined>>): boolean {
   switch (choice) {
@@ -14,7 +16,7 @@ export function shouldColor(choice: ColorChoice, isTTY: boolean, env: Readonly<R
     case "never":
       return false;
     case "auto":
-      return isTTY && !env.NO_COLOR;
+      return isTTY && !env["NO_COLOR"] && env["TERM"] !== "dumb";
   }
 }
 

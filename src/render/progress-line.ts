@@ -45,6 +45,7 @@ export function progressLine(event: EngineEvent): string | undefined {
   }
 }
 
-function isBookkeeping(type: string): boolean {
+/** The stack and the providers: engine bookkeeping, not resources the user asked for. */
+export function isBookkeeping(type: string): boolean {
   return type === "pulumi:pulumi:Stack" || type.startsWith("pulumi:providers:");
 }
