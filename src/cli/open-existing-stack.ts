@@ -8,7 +8,7 @@ import type { StackTarget } from "./resolve-stack-options";
  */
 export async function openExistingStack(target: StackTarget): Promise<StackHandle | undefined> {
   try {
-    return await openStack({ stack: target.stack, backend: target.backend, envVars: target.envVars, aws: target.aws, mode: "select" });
+    return await openStack({ stack: target.stack, backend: target.backend, envVars: target.envVars, mode: "select" });
   } catch (err) {
     if (err instanceof NoStackError) return undefined;
     throw err;

@@ -43,7 +43,6 @@ export async function previewStack(target: StackTarget, options: PreviewStackOpt
     stack: target.stack,
     backend: target.backend,
     envVars: target.envVars,
-    aws: target.aws,
     program,
     mode: "create-or-select",
   });

@@ -1,10 +1,18 @@
 import { error, type Problem } from "../core/problem";
 import { resolveBackend, type Backend } from "../engine/backend-url";
 import { engineEnvironment } from "../engine/engine-env";
-import type { AwsTarget } from "../engine/stack-config";
 import { stackName } from "../engine/stack-name";
 import type { StackFlags } from "./flags";
 import type { Manifest } from "./load-manifests";
+
+/** What the AWS provider needs to know about where to deploy. */
+export interface AwsTarget {
+  readonly region: string;
+  /** `--profile`: a shared-config profile. */
+  readonly profile?: string;
+  /** `--endpoint-url` / AWS_ENDPOINT_URL_KMS: a KMS endpoint such as LocalStack. */
+  readonly endpointUrl?: string;
+}
 
 /** Everything the engine needs to run one manifest's stack. */
 export interface StackTarget {
@@ -41,7 +49,10 @@ export function resolveStackTargets(
   }
   const backend = resolveBackend({ flag: flags.backend, env, homeDir });
   const profile = flags.profile ?? undefined;
-  const environment = engineEnvironment(env, backend, profile !== undefined ? { profile } : {});
+  const environment = engineEnvironment(env, backend, {
+    ...(profile !== undefined ? { profile } : {}),
+    ...(flags.endpointUrl !== undefined ? { endpointUrl: flags.endpointUrl } : {}),
+  });
   const endpointUrl = flags.endpointUrl ?? (env["AWS_ENDPOINT_URL_KMS"] || undefined);
   const seen = new Map<string, Manifest>();
   const targets: StackTarget[] = [];

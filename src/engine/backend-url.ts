@@ -6,6 +6,11 @@ export interface Backend {
   readonly url: string;
   /** Directory of a `file://` backend; undefined for s3://, Pulumi Cloud and the like. */
   readonly localDir?: string;
+  /**
+   * True for a self-managed backend (file, s3, gs, azblob), whose stacks encrypt secrets with a
+   * passphrase; false for Pulumi Cloud, which manages secrets itself.
+   */
+  readonly selfManaged: boolean;
   /** True when planton chose its default (nothing was configured). */
   readonly isDefault: boolean;
 }
@@ -28,7 +33,8 @@ export function resolveBackend(sources: BackendSources): Backend {
   const raw = configured?.trim() ?? `file://${join(sources.homeDir, ".planton", "state")}`;
   const url = expandHome(raw, sources.homeDir);
   const localDir = url.startsWith("file://") ? url.slice("file://".length).replace(/\?.*$/, "") : undefined;
-  return { url, localDir, isDefault: configured === undefined };
+  const selfManaged = /^(file|s3|gs|azblob):\/\//.test(url);
+  return { url, localDir, selfManaged, isDefault: configured === undefined };
 }
 
 function expandHome(url: string, homeDir: string): string {

@@ -5,7 +5,6 @@ import { LocalWorkspace, PulumiCommand, Stack, type PulumiFn } from "@pulumi/pul
 import { PlantonError } from "../core/planton-error";
 import type { Backend } from "./backend-url";
 import { PROJECT_NAME } from "./project-name";
-import { stackConfig, type AwsTarget } from "./stack-config";
 import { toPlantonError } from "./to-planton-error";
 
 
@@ -15,7 +14,6 @@ export interface OpenStackOptions {
   readonly backend: Backend;
   /** Variables for the engine (see engineEnvironment). */
   readonly envVars: Readonly<Record<string, string>>;
-  readonly aws: AwsTarget;
   /** The inline program; operations that never run it (outputs) may leave it out. */
   readonly program?: PulumiFn;
   /** `create-or-select` for preview and apply; `select` where a missing stack is an answer. */
@@ -66,7 +64,6 @@ export async function openStack(options: OpenStackOptions): Promise<StackHandle>
       program: options.program ?? noProgram,
       envVars: { ...options.envVars },
       projectSettings: { name: PROJECT_NAME, runtime: "nodejs", backend: { url: options.backend.url } },
-      stackSettings: { [options.stack]: { config: stackConfig(options.aws) } },
     });
     const stack = await selectStack(workspace, options);
     return { stack, name: options.stack, backendUrl: options.backend.url, close };

@@ -1,6 +1,5 @@
 import { resolveBackend } from "../../src/engine/backend-url";
 import { engineEnvironment } from "../../src/engine/engine-env";
-import { stackConfig } from "../../src/engine/stack-config";
 
 const local = resolveBackend({ env: {}, homeDir: "/home/ada" });
 const s3 = resolveBackend({ flag: "s3://bucket/prefix?region=us-east-1", env: {}, homeDir: "/home/ada" });
@@ -10,7 +9,7 @@ describe("engineEnvironment", () => {
     const result = engineEnvironment({}, local);
     expect(result.vars).toEqual({ PULUMI_BACKEND_URL: "file:///home/ada/.planton/state", PULUMI_SKIP_UPDATE_CHECK: "true", PULUMI_CONFIG_PASSPHRASE: "" });
     expect(result.notices).toEqual([
-      "note: no PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE set; using an empty passphrase for the local state backend",
+      "note: no PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE set; using an empty passphrase for the state backend",
     ]);
   });
 
@@ -34,18 +33,15 @@ describe("engineEnvironment", () => {
   it("passes --profile as AWS_PROFILE", () => {
     expect(engineEnvironment({}, s3, { profile: "prod" }).vars["AWS_PROFILE"]).toBe("prod");
   });
-});
 
-describe("stackConfig", () => {
-  it("sets the region, and with an endpoint the emulator-friendly provider settings", () => {
-    expect(stackConfig({ region: "eu-west-1" })).toEqual({ "aws:region": "eu-west-1" });
-    expect(stackConfig({ region: "us-east-1", endpointUrl: "http://127.0.0.1:4566", profile: "dev" })).toEqual({
-      "aws:region": "us-east-1",
-      "aws:profile": "dev",
-      "aws:endpoints": [{ kms: "http://127.0.0.1:4566" }],
-      "aws:skipCredentialsValidation": true,
-      "aws:skipRequestingAccountId": true,
-      "aws:skipMetadataApiCheck": true,
-    });
+  it("passes --endpoint-url as AWS_ENDPOINT_URL_KMS, so replica providers use it too", () => {
+    expect(engineEnvironment({}, s3, { endpointUrl: "http://127.0.0.1:4566" }).vars["AWS_ENDPOINT_URL_KMS"]).toBe("http://127.0.0.1:4566");
+    expect(engineEnvironment({}, s3).vars["AWS_ENDPOINT_URL_KMS"]).toBeUndefined();
+  });
+
+  it("gives every self-managed backend (s3 too) an empty passphrase when none is set, but not Pulumi Cloud", () => {
+    expect(engineEnvironment({}, s3).vars["PULUMI_CONFIG_PASSPHRASE"]).toBe("");
+    const cloud = resolveBackend({ flag: "https://api.pulumi.com", env: {}, homeDir: "/home/ada" });
+    expect(engineEnvironment({}, cloud)).toEqual({ vars: { PULUMI_BACKEND_URL: "https://api.pulumi.com", PULUMI_SKIP_UPDATE_CHECK: "true" }, notices: [] });
   });
 });
