@@ -26,7 +26,7 @@ describe("engineEnvironment", () => {
     expect(ci.notices).toEqual([
       "warning: state is kept in file:///home/ada/.planton/state on this machine and will not outlive the CI job; use --backend s3://bucket/prefix?region=... (or PLANTON_BACKEND_URL) to keep it",
     ]);
-    expect(engineEnvironment({ CI: "true" }, s3).notices).toEqual([]);
+    expect(engineEnvironment({ CI: "true", PULUMI_CONFIG_PASSPHRASE: "x" }, s3).notices).toEqual([]);
     expect(engineEnvironment({ CI: "false", PULUMI_CONFIG_PASSPHRASE: "x" }, local).notices).toEqual([]);
   });
 
