@@ -1,5 +1,6 @@
 import { error, type Problem } from "../core/problem";
-import type { ListDiff, Plan, StatementDiff } from "./plan";
+import type { Plan, StatementDiff } from "./plan";
+import { narrows, unnegated, widens } from "./policy-diff";
 
 /** When a broadening key policy change may be applied. */
 export interface BroadeningGuardOptions {
@@ -33,18 +34,18 @@ function grants(s: StatementDiff): string {
   if (s.status === "removed") return `no longer denies ${list(s.actions.removed)} to ${list(s.principals.removed)}`;
   const parts =
     s.effect === "Allow"
-      ? [added("adds principal", s.principals), added("adds action", s.actions), removed("drops condition", s.conditions)]
-      : [removed("no longer denies principal", s.principals), removed("no longer denies action", s.actions), added("adds condition", s.conditions)];
-  const said = parts.filter((p) => p !== "");
-  return said.length > 0 ? said.join(", ") : "grants more (resources)";
+      ? [said("adds principal", widens(s.principals)), said("adds action", widens(s.actions)), said("drops condition", s.conditions.removed)]
+      : [said("no longer denies principal", narrows(s.principals)), said("no longer denies action", narrows(s.actions)), said("adds condition", s.conditions.added)];
+  const told = parts.filter((p) => p !== "");
+  return told.length > 0 ? told.join(", ") : "grants more (resources)";
 }
 
-function added(verb: string, diff: ListDiff): string {
-  return diff.added.length > 0 ? `${verb} ${list(diff.added)}` : "";
-}
-
-function removed(verb: string, diff: ListDiff): string {
-  return diff.removed.length > 0 ? `${verb} ${list(diff.removed)}` : "";
+/**
+ * `verb items`, or "" for none. A negated item is named without its `NOT `: an Allow's NotAction
+ * exception dropped does add that action, a Deny's NotAction exception added no longer denies it.
+ */
+function said(verb: string, items: readonly string[]): string {
+  return items.length > 0 ? `${verb} ${list(items.map(unnegated))}` : "";
 }
 
 function list(items: readonly string[]): string {

@@ -66,22 +66,48 @@ function statementDiff(status: StatementDiff["status"], before: NormalStatement 
 
 /**
  * An Allow grants more with a new principal, action or resource, or a condition fewer; a Deny
- * forbids less with a principal, action or resource fewer, or a condition more.
+ * forbids less with a principal, action or resource fewer, or a condition more. Negated items
+ * (`NotAction`, `NotResource`, `NotPrincipal`, kept with a `NOT ` prefix) list exceptions, so they
+ * count the other way: an Allow with a NotAction exception fewer grants more, a Deny with one more
+ * forbids less.
  */
 function broadens(
   status: StatementDiff["status"],
   effect: "Allow" | "Deny",
   { principals, actions, conditions, resources }: Record<"principals" | "actions" | "conditions" | "resources", ListDiff>,
 ): boolean {
+  const lists = [principals, actions, resources];
   switch (effect) {
     case "Allow":
       if (status !== "changed") return status === "added";
-      return principals.added.length + actions.added.length + resources.added.length + conditions.removed.length > 0;
+      return lists.some((list) => widens(list).length > 0) || conditions.removed.length > 0;
     case "Deny":
       if (status !== "changed") return status === "removed";
-      return principals.removed.length + actions.removed.length + resources.removed.length + conditions.added.length > 0;
+      return lists.some((list) => narrows(list).length > 0) || conditions.added.length > 0;
   }
 }
+
+/** Items whose change makes the list match more: a plain item added, a `NOT ` exception removed. */
+export function widens(list: ListDiff): string[] {
+  return [...list.added.filter((item) => !isNegated(item)), ...list.removed.filter(isNegated)];
+}
+
+/** Items whose change makes the list match less: a plain item removed, a `NOT ` exception added. */
+export function narrows(list: ListDiff): string[] {
+  return [...list.removed.filter((item) => !isNegated(item)), ...list.added.filter(isNegated)];
+}
+
+/** True for an item that came from NotAction, NotResource or NotPrincipal. */
+export function isNegated(item: string): boolean {
+  return item.startsWith(NEGATED);
+}
+
+/** The item without its `NOT ` prefix: what a negated item names. */
+export function unnegated(item: string): string {
+  return isNegated(item) ? item.slice(NEGATED.length) : item;
+}
+
+const NEGATED = "NOT ";
 
 function listDiff(before: ReadonlyMap<string, string> | undefined, after: ReadonlyMap<string, string> | undefined): ListDiff {
   const old = before ?? new Map<string, string>();
@@ -110,9 +136,9 @@ function parseStatements(text: string | undefined): NormalStatement[] {
 function normalStatement(raw: Record<string, unknown>, index: number): NormalStatement {
   const hasSid = typeof raw.Sid === "string" && raw.Sid !== "";
   const effect = raw.Effect === "Deny" ? "Deny" : "Allow";
-  const principals = new Map([...principalItems(raw.Principal, ""), ...principalItems(raw.NotPrincipal, "NOT ")]);
-  const actions = new Map([...actionItems(raw.Action, ""), ...actionItems(raw.NotAction, "NOT ")]);
-  const resources = new Map([...plainItems(raw.Resource, ""), ...plainItems(raw.NotResource, "NOT ")]);
+  const principals = new Map([...principalItems(raw.Principal, ""), ...principalItems(raw.NotPrincipal, NEGATED)]);
+  const actions = new Map([...actionItems(raw.Action, ""), ...actionItems(raw.NotAction, NEGATED)]);
+  const resources = new Map([...plainItems(raw.Resource, ""), ...plainItems(raw.NotResource, NEGATED)]);
   const conditions = new Map(conditionItems(raw.Condition));
   const key = JSON.stringify([effect, ...[principals, actions, resources, conditions].map((m) => [...m.keys()].sort())]);
   return { sid: hasSid ? (raw.Sid as string) : `#${index + 1}`, hasSid, effect, principals, actions, resources, conditions, key };

@@ -41,3 +41,30 @@ describe("guardBroadening", () => {
     ]);
   });
 });
+
+describe("guardBroadening with negated items", () => {
+  const plan = policyUpdatePlan();
+  const key = plan.changes[0]!;
+  const refusals = (before: object, after: object) =>
+    guardBroadening(
+      { ...plan, changes: [{ ...key, policy: diffPolicies(JSON.stringify({ Statement: [before] }), JSON.stringify({ Statement: [after] })) }] },
+      { allowBroadening: false, interactive: false },
+    ).map((p) => p.message);
+  const app = "arn:aws:iam::123456789012:role/App";
+
+  it("refuses an Allow that drops a NotAction exception, naming the action it now allows", () => {
+    const statement = (notActions: string[]) => ({ Sid: "AllBut", Effect: "Allow", Principal: { AWS: app }, NotAction: notActions, Resource: "*" });
+    expect(refusals(statement(["kms:Decrypt", "kms:PutKeyPolicy"]), statement(["kms:PutKeyPolicy"]))).toEqual([
+      "the key policy of key broadens access: statement AllBut adds action kms:Decrypt; pass --allow-broadening if that is intended",
+    ]);
+    expect(refusals(statement(["kms:PutKeyPolicy"]), statement(["kms:Decrypt", "kms:PutKeyPolicy"]))).toEqual([]);
+  });
+
+  it("refuses a Deny that adds a NotAction exception, naming the action it no longer denies", () => {
+    const statement = (notActions: string[]) => ({ Sid: "DenyAllBut", Effect: "Deny", Principal: { AWS: app }, NotAction: notActions, Resource: "*" });
+    expect(refusals(statement(["kms:Encrypt"]), statement(["kms:Decrypt", "kms:Encrypt"]))).toEqual([
+      "the key policy of key broadens access: statement DenyAllBut no longer denies action kms:Decrypt; pass --allow-broadening if that is intended",
+    ]);
+    expect(refusals(statement(["kms:Decrypt", "kms:Encrypt"]), statement(["kms:Encrypt"]))).toEqual([]);
+  });
+});

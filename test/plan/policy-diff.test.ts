@@ -180,3 +180,56 @@ describe("diffPolicies properties", () => {
     );
   });
 });
+
+describe("diffPolicies with negated items (NotAction, NotResource, NotPrincipal)", () => {
+  const allowNot = (notActions: string[], notResources: string[] = []) => ({
+    Sid: "AllBut",
+    Effect: "Allow",
+    Principal: { AWS: APP },
+    NotAction: notActions,
+    ...(notResources.length > 0 ? { NotResource: notResources } : { Resource: "*" }),
+  });
+  const denyNot = (notActions: string[]) => ({ Sid: "DenyAllBut", Effect: "Deny", Principal: { AWS: OTHER }, NotAction: notActions, Resource: "*" });
+  const denyNotPrincipal = (exempt: string[]) => ({ Sid: "DenyOthers", Effect: "Deny", NotPrincipal: { AWS: exempt }, Action: "kms:Decrypt", Resource: "*" });
+
+  it("calls an Allow's NotAction exception removed broadening, and one added not", () => {
+    expect(diffPolicies(policy(admin, allowNot(["kms:Decrypt", "kms:PutKeyPolicy"])), policy(admin, allowNot(["kms:PutKeyPolicy"]))).broadens).toBe(true);
+    expect(diffPolicies(policy(admin, allowNot(["kms:PutKeyPolicy"])), policy(admin, allowNot(["kms:Decrypt", "kms:PutKeyPolicy"]))).broadens).toBe(false);
+  });
+
+  it("calls an Allow's NotResource exception removed broadening, and one added not", () => {
+    const a = "arn:aws:kms:us-east-1:123456789012:key/a";
+    const b = "arn:aws:kms:us-east-1:123456789012:key/b";
+    expect(diffPolicies(policy(admin, allowNot(["kms:PutKeyPolicy"], [a, b])), policy(admin, allowNot(["kms:PutKeyPolicy"], [a]))).broadens).toBe(true);
+    expect(diffPolicies(policy(admin, allowNot(["kms:PutKeyPolicy"], [a])), policy(admin, allowNot(["kms:PutKeyPolicy"], [a, b]))).broadens).toBe(false);
+  });
+
+  it("calls a Deny's NotAction exception added broadening, and one removed not", () => {
+    expect(diffPolicies(policy(admin, denyNot(["kms:Encrypt"])), policy(admin, denyNot(["kms:Decrypt", "kms:Encrypt"]))).broadens).toBe(true);
+    expect(diffPolicies(policy(admin, denyNot(["kms:Decrypt", "kms:Encrypt"])), policy(admin, denyNot(["kms:Encrypt"]))).broadens).toBe(false);
+  });
+
+  it("calls a Deny's NotPrincipal exemption added broadening, and one removed not", () => {
+    expect(diffPolicies(policy(admin, denyNotPrincipal([ADMIN])), policy(admin, denyNotPrincipal([ADMIN, APP]))).broadens).toBe(true);
+    expect(diffPolicies(policy(admin, denyNotPrincipal([ADMIN, APP])), policy(admin, denyNotPrincipal([ADMIN]))).broadens).toBe(false);
+  });
+
+  it("always reverses the direction of a negated action change (property)", () => {
+    fc.assert(
+      fc.property(fc.constantFrom("Allow", "Deny"), fc.uniqueArray(actionArb, { minLength: 2, maxLength: 5 }), fc.nat(), (effect, actions, pick) => {
+        const dropped = actions[pick % actions.length]!;
+        const fewer = actions.filter((a) => a !== dropped);
+        const statement = (list: string[], negated: boolean) =>
+          policy(admin, { Sid: "S", Effect: effect, Principal: { AWS: APP }, [negated ? "NotAction" : "Action"]: list, Resource: "*" });
+        // Removing a plain action narrows an Allow and broadens a Deny; removing an exception does the opposite.
+        const plainRemoval = diffPolicies(statement(actions, false), statement(fewer, false)).broadens;
+        const negatedRemoval = diffPolicies(statement(actions, true), statement(fewer, true)).broadens;
+        const plainAddition = diffPolicies(statement(fewer, false), statement(actions, false)).broadens;
+        const negatedAddition = diffPolicies(statement(fewer, true), statement(actions, true)).broadens;
+        expect([plainRemoval, negatedRemoval, plainAddition, negatedAddition]).toEqual(
+          effect === "Allow" ? [false, true, true, false] : [true, false, false, true],
+        );
+      }),
+    );
+  });
+});
