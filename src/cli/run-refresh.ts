@@ -1,7 +1,7 @@
 import { PlantonError } from "../core/planton-error";
 import { runOperation } from "../engine/run-operation";
 import { refreshDrift } from "../plan/refresh-drift";
-import { renderDriftText } from "../render/drift-text";
+import { driftJson, renderDriftText, type StackRefresh } from "../render/drift-text";
 import type { ExitCode } from "./exit";
 import { onInterrupt, throwIfInterrupted } from "./interrupt";
 import type { Io } from "./io";
@@ -9,15 +9,22 @@ import { openExistingStack } from "./open-existing-stack";
 import { followProgress } from "./print-progress";
 import { colorFor } from "./print-problems";
 import { engineOutput } from "./run-preview";
-import { runStacks, type StackCommandOptions } from "./run-stacks";
+import { printDocument, runStacks, type DocumentFormat, type StackCommandOptions } from "./run-stacks";
+
+/** `planton refresh`'s options once flags are parsed. */
+export interface RefreshOptions extends StackCommandOptions {
+  /** `text` prints each stack's drift as it comes; `json` and `yaml` one document for all stacks. */
+  readonly output: DocumentFormat;
+}
 
 /**
  * For each manifest's stack: reconcile the state with the cloud and print what had drifted
  * (a key disabled or retagged outside planton). The cloud is not changed.
  */
-export async function runRefresh(options: StackCommandOptions, io: Io): Promise<ExitCode> {
+export async function runRefresh(options: RefreshOptions, io: Io): Promise<ExitCode> {
   const interrupt = onInterrupt(io);
-  const colour = colorFor(options, io.stdout, io);
+  const colour = options.output === "text" && colorFor(options, io.stdout, io);
+  const refreshes = new Map<string, StackRefresh>();
   try {
     const result = await runStacks("refresh", options, io, async (target) => {
       throwIfInterrupted(interrupt, "refresh", target.stack);
@@ -31,12 +38,17 @@ export async function runRefresh(options: StackCommandOptions, io: Io): Promise<
         const engine = { signal: interrupt.signal, interrupted: interrupt.interrupted, ...engineOutput(options, io) };
         const done = await followProgress(io, { doing: `refreshing stack ${target.stack}` }, (onEvent) => runOperation(handle, "refresh", { ...engine, onEvent }));
         const drift = refreshDrift(done.events);
-        io.stdout.write(renderDriftText(target.stack, drift, { colour }));
+        refreshes.set(target.stack, { stack: target.stack, file: target.manifest.file, name: target.manifest.name, drift });
+        if (options.output === "text") io.stdout.write(renderDriftText(target.stack, drift, { colour }));
         return { ok: true, changed: drift.length > 0, summary: drift.length === 0 ? "no drift" : `${drift.length} resource${drift.length === 1 ? "" : "s"} drifted` };
       } finally {
         handle.close();
       }
     });
+    const all = result.outcomes.map(({ target, outcome }): StackRefresh =>
+      refreshes.get(target.stack) ?? { stack: target.stack, file: target.manifest.file, name: target.manifest.name, error: outcome.summary },
+    );
+    printDocument(io, options.output, driftJson(all));
     return result.exitCode;
   } finally {
     interrupt.dispose();

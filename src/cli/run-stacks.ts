@@ -1,4 +1,5 @@
 import { homedir } from "node:os";
+import { stringify } from "yaml";
 import { hasErrors } from "../core/problem";
 import { isPlantonError } from "../core/planton-error";
 import { ExitCode, reportError } from "./exit";
@@ -85,4 +86,24 @@ export function renderStacksSummary(command: string, outcomes: readonly { target
     `  ${(outcome.ok ? "ok" : "FAILED").padEnd(7)} ${target.stack} (${target.manifest.file}): ${outcome.summary}`,
   );
   return `\nplanton ${command}: ${outcomes.length} stack${outcomes.length === 1 ? "" : "s"}\n${lines.join("\n")}\n`;
+}
+
+/** `--output` of the engine commands that print one document for all stacks (refresh, destroy). */
+export type DocumentFormat = "text" | "json" | "yaml";
+
+/**
+ * Prints the one machine-readable document of a run on stdout: JSON, or the same as YAML. Text is
+ * printed stack by stack as the run goes, so there is nothing left to print for it.
+ */
+export function printDocument(io: Io, format: DocumentFormat, document: unknown): void {
+  switch (format) {
+    case "json":
+      io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+      return;
+    case "yaml":
+      io.stdout.write(stringify(document));
+      return;
+    case "text":
+      return;
+  }
 }

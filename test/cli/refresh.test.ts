@@ -1,0 +1,78 @@
+import { parse } from "yaml";
+import { runCli } from "../../src/cli/main";
+import type { EngineEvent } from "../../src/engine/engine-event";
+import { memoryIo } from "../support/memory-io";
+import { ALIAS_INPUTS, ALIAS_URN, KEY_INPUTS, KEY_URN, state, step } from "../plan/fixtures";
+
+// refresh with the engine replaced by the events of a refresh that found the key disabled out of
+// band: what the command prints for each --output. The real engine is covered by test/e2e.
+
+const refreshEvents: EngineEvent[] = [
+  { kind: "resource-done", step: step("refresh", KEY_URN, { old: state(KEY_INPUTS), new: state(KEY_INPUTS, { ...KEY_INPUTS, isEnabled: false }) }), planning: false },
+  { kind: "resource-done", step: step("refresh", ALIAS_URN, { old: state(ALIAS_INPUTS), new: state(ALIAS_INPUTS) }), planning: false },
+];
+
+jest.mock("../../src/cli/open-existing-stack", () => ({
+  openExistingStack: jest.fn(async () => ({ close: () => undefined })),
+}));
+jest.mock("../../src/engine/run-operation", () => ({
+  runOperation: jest.fn(async (_handle: unknown, _operation: string, options: { onEngineOutput?: (text: string) => void }) => {
+    options.onEngineOutput?.("Refreshing (acme-prod-rds):\nResources: 2 unchanged");
+    return { events: refreshEvents, outputs: {} };
+  }),
+  readOutputs: jest.fn(async () => ({})),
+}));
+
+const manifest = `apiVersion: aws.project-planton.org/v1
+kind: AwsKmsKey
+metadata:
+  name: rds
+  org: acme
+  env: prod
+spec:
+  region: us-east-1
+`;
+const env = { PLANTON_BACKEND_URL: "file:///nonexistent", PULUMI_CONFIG_PASSPHRASE: "x" };
+
+describe("planton refresh --output", () => {
+  it("json prints exactly one document on stdout with the drift, progress on stderr", async () => {
+    const io = memoryIo({ stdin: manifest, env });
+    expect(await runCli(["refresh", "-f", "-", "-o", "json"], io)).toBe(0);
+    expect(JSON.parse(io.out())).toEqual({
+      stacks: [
+        {
+          stack: "acme-prod-rds",
+          file: "-",
+          name: "rds",
+          drift: [{ name: "key", type: "aws:kms/key:Key", op: "update", properties: [{ path: "isEnabled", before: true, after: false }] }],
+          error: null,
+        },
+      ],
+      drifted: true,
+    });
+    expect(io.err()).toContain("planton refresh: 1 stack\n  ok      acme-prod-rds (-): 1 resource drifted\n");
+  });
+
+  it("yaml prints the same document as YAML", async () => {
+    const io = memoryIo({ stdin: manifest, env });
+    expect(await runCli(["refresh", "-f", "-", "--output", "yaml"], io)).toBe(0);
+    expect(parse(io.out()).stacks[0].drift[0].properties).toEqual([{ path: "isEnabled", before: true, after: false }]);
+  });
+
+  it("text (the default) prints the drift per stack", async () => {
+    const io = memoryIo({ stdin: manifest, env });
+    expect(await runCli(["refresh", "-f", "-"], io)).toBe(0);
+    expect(io.out()).toBe(
+      "Stack acme-prod-rds: the refresh recorded changes made outside planton:\n" +
+        "  ~ key (aws:kms/key:Key)\n" +
+        "      ~ isEnabled = true → false\n" +
+        "Run `planton preview` to see what apply would change back.\n",
+    );
+  });
+
+  it("refuses an output format refresh does not have", async () => {
+    const io = memoryIo({ stdin: manifest, env });
+    expect(await runCli(["refresh", "-f", "-", "-o", "markdown"], io)).toBe(1);
+    expect(io.out()).toBe("");
+  });
+});
