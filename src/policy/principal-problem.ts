@@ -1,10 +1,12 @@
 import { create } from "@bufbuild/protobuf";
 import { AwsKmsKeyPolicyStatementSchema } from "../../gen/project/planton/provider/aws/awskmskey/v1/policy_pb";
 import { manifestValidator } from "../validate/manifest-validator";
+import { violationToProblem } from "../validate/violation-to-problem";
 
 // Principals in the structured fields are checked by the proto rules (`iam_principal`, the service
 // principal pattern). A raw policyJson names principals too: they are checked by the very same
-// rules, by putting each one in a statement message and validating it, so the two never disagree.
+// rules, by putting each one in a statement message and validating it, and explained in the same
+// words (violationToProblem), so the two never disagree.
 
 /** Why `value` is not an acceptable principal of `type` (`AWS` or `Service`), or undefined when it is. */
 export function principalProblem(type: "AWS" | "Service", value: string): string | undefined {
@@ -18,8 +20,10 @@ export function principalProblem(type: "AWS" | "Service", value: string): string
   switch (result.kind) {
     case "valid":
       return undefined;
-    case "invalid":
-      return result.error.violations[0]?.message ?? "is not a valid principal";
+    case "invalid": {
+      const violation = result.error.violations[0];
+      return violation ? violationToProblem(violation, statement).message : "is not a valid principal";
+    }
     case "error":
       throw result.error;
   }

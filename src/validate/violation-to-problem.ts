@@ -1,14 +1,34 @@
+import type { DescField } from "@bufbuild/protobuf";
+import type { Path } from "@bufbuild/protobuf/reflect";
 import type { Violation } from "@bufbuild/protovalidate";
+import {
+  AwsKmsKeyPolicyConditionSchema,
+  AwsKmsKeyPolicySpecSchema,
+  AwsKmsKeyPolicyStatementSchema,
+  AwsKmsKeyServiceAccessSchema,
+} from "../../gen/project/planton/provider/aws/awskmskey/v1/policy_pb";
+import { AwsKmsKeySpecSchema } from "../../gen/project/planton/provider/aws/awskmskey/v1/spec_pb";
+import { ApiResourceMetadataSchema } from "../../gen/project/planton/shared/v1/metadata_pb";
 import { error, type Problem } from "../core/problem";
 import { valueAt, violationPath } from "./violation-path";
 
 // Patterns are explained in words for the fields people type by hand; regexes are for machines.
-const patternAdvice: Record<string, string> = {
-  "metadata.name": "must be 1-63 lowercase letters, digits and '-', starting and ending with a letter or digit",
-  "metadata.org": "must be 1-63 lowercase letters, digits and '-', starting and ending with a letter or digit",
-  "metadata.env": "must be 1-63 lowercase letters, digits and '-', starting and ending with a letter or digit",
-  "spec.alias": "must be alias/ followed by letters, digits, '/', '_' and '-', e.g. alias/prod/rds",
-};
+// Keyed by the field itself, not its path, so list items (`extraStatements[0].actions[2]`) and
+// messages validated on their own (a policyJson principal in a statement) get the same words.
+const accountIdAdvice = "must be a 12-digit AWS account id";
+const patternAdvice = new Map<DescField, string>([
+  [ApiResourceMetadataSchema.field.name, "must be 1-63 lowercase letters, digits and '-', starting and ending with a letter or digit"],
+  [ApiResourceMetadataSchema.field.org, "must be 1-63 lowercase letters, digits and '-', starting and ending with a letter or digit"],
+  [ApiResourceMetadataSchema.field.env, "must be 1-63 lowercase letters, digits and '-', starting and ending with a letter or digit"],
+  [AwsKmsKeySpecSchema.field.alias, "must be alias/ followed by letters, digits, '/', '_' and '-', e.g. alias/prod/rds"],
+  [AwsKmsKeyPolicySpecSchema.field.crossAccountIds, accountIdAdvice],
+  [AwsKmsKeyServiceAccessSchema.field.sourceAccount, accountIdAdvice],
+  [AwsKmsKeyPolicyStatementSchema.field.sid, "must be letters and digits only, e.g. AllowAuditRead"],
+  [AwsKmsKeyPolicyStatementSchema.field.servicePrincipals, "must be an AWS service principal such as sns.amazonaws.com"],
+  [AwsKmsKeyPolicyStatementSchema.field.actions, "must be one KMS action: `kms:*` and `*` are refused; name the actions (kms:Decrypt, kms:GenerateDataKey, ...)"],
+  [AwsKmsKeyPolicyConditionSchema.field.operator, "must be an IAM condition operator such as StringEquals or ArnLikeIfExists"],
+  [AwsKmsKeyPolicyConditionSchema.field.key, "must be a condition key such as kms:CallerAccount or aws:PrincipalOrgID"],
+]);
 
 /**
  * Turns a protovalidate violation into a Problem at its JSON-name path, with the standard rule's
@@ -18,13 +38,13 @@ const patternAdvice: Record<string, string> = {
 export function violationToProblem(violation: Violation, message: unknown): Problem {
   const path = violationPath(violation.field);
   const value = violation.forKey ? lastMapKey(violation) : valueAt(message, violation.field);
-  const text = describe(violation, path, value);
+  const text = describe(violation, value);
   if (!violation.forKey) return error(path, text);
   // Standard rules read "key "" must not be empty"; messages from the proto already say "key".
   return error(path, text === violation.message ? `${text} (got ${show(value)})` : `key ${show(value)} ${text}`);
 }
 
-function describe(violation: Violation, path: string, value: unknown): string {
+function describe(violation: Violation, value: unknown): string {
   const numbers = (violation.message.match(/-?\d+(\.\d+)?/g) ?? []).map(Number);
   const got = ` (got ${show(value)})`;
   const rule = ruleName(violation.ruleId);
@@ -39,7 +59,7 @@ function describe(violation: Violation, path: string, value: unknown): string {
     case "const":
       return value === "" ? `is required: it must be ${constValue(violation.message)}` : `must be ${constValue(violation.message)}${got}`;
     case "pattern":
-      return `${patternAdvice[path] ?? `must match ${violation.message.replace(/^.*?(`.*`).*$/, "$1")}`}${got}`;
+      return `${adviceFor(violation.field) ?? `must match ${violation.message.replace(/^.*?(`.*`).*$/, "$1")}`}${got}`;
     case "max_len":
       return `must be at most ${numbers[0]} characters (got ${String(value).length})`;
     case "min_len":
@@ -57,11 +77,27 @@ function describe(violation: Violation, path: string, value: unknown): string {
     case "prefix":
       return `must start with ${violation.message.replace(/^.*`(.*)`.*$/, "$1")}${got}`;
     case "required":
-      return path === "metadata.name" ? `is required: ${patternAdvice[path].replace(/^must be /, "")}` : "is required";
+      return lastField(violation.field) === ApiResourceMetadataSchema.field.name
+        ? `is required: ${(adviceFor(violation.field) ?? "").replace(/^must be /, "")}`
+        : "is required";
     default:
       // CEL rules from the proto (planton's own, e.g. string.iam_principal) already read well.
       return violation.message;
   }
+}
+
+function adviceFor(path: Path): string | undefined {
+  const field = lastField(path);
+  return field ? patternAdvice.get(field) : undefined;
+}
+
+// The field a violation is about: the last field of its path (list and map steps come after it).
+function lastField(path: Path): DescField | undefined {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const element = path[i];
+    if (element.kind === "field") return element;
+  }
+  return undefined;
 }
 
 /** `int32.gte_lte` → `gte_lte`; `required` stays; planton's own ids fall through to their message. */

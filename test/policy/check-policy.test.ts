@@ -1,5 +1,6 @@
 import type { JsonObject } from "@bufbuild/protobuf";
 import { checkPolicy } from "../../src/policy/check-policy";
+import { specProblems } from "../validate/manifest-problems";
 import { ADMIN, keyWith, keyWithPolicy, USER } from "./keys";
 
 const ROOT = "arn:aws:iam::111122223333:root";
@@ -236,12 +237,20 @@ describe("checkPolicy", () => {
         'Statement[1].Principal.AWS: must be an IAM ARN: arn:aws:iam::<12-digit account>:role/NAME, :user/NAME or :root (got "bob")',
       ]);
       expect(check({ policyJson: raw([adminStatement, { ...useStatement, Principal: { Service: "example.com" } }]) }).map((p) => p.message)).toEqual([
-        expect.stringMatching(/^Statement\[1\]\.Principal\.Service: /),
+        'Statement[1].Principal.Service: must be an AWS service principal such as sns.amazonaws.com (got "example.com")',
       ]);
       expect(check({ policyJson: raw([adminStatement, { ...useStatement, Principal: { Federated: "cognito-identity.amazonaws.com" } }]) }).map((p) => p.message)).toEqual([
         "Statement[1].Principal.Federated: key policies planton deploys name AWS (IAM ARNs) and Service principals only",
       ]);
       expect(check({ policyJson: raw([adminStatement, { ...useStatement, Principal: { AWS: USER, Service: "logs.us-east-1.amazonaws.com" } }]) })).toEqual([]);
+    });
+
+    it("explains a bad service principal in the words the structured field gets", () => {
+      const [fromJson] = check({ policyJson: raw([adminStatement, { ...useStatement, Principal: { Service: "sns" } }]) });
+      const structured = `policy:\n  adminRole: "${ADMIN}"\n  extraStatements:\n    - sid: Sns\n      servicePrincipals: [sns]\n      actions: [kms:Decrypt]`;
+      const [fromField] = specProblems(structured);
+      expect(fromField).toBe('spec.policy.extraStatements[0].servicePrincipals[0]: must be an AWS service principal such as sns.amazonaws.com (got "sns")');
+      expect(`spec.policy.extraStatements[0].servicePrincipals[0]: ${fromJson?.message.replace(/^Statement\[1\]\.Principal\.Service: /, "")}`).toBe(fromField);
     });
   });
 

@@ -197,6 +197,24 @@ describe("policy principals", () => {
   });
 });
 
+describe("policy statements", () => {
+  const statement = (lines: string) => specProblems(`policy:\n  adminRole: "arn:aws:iam::123456789012:role/Admin"\n  extraStatements:\n    - sid: Audit\n      principals: ["arn:aws:iam::123456789012:role/Audit"]\n${lines}`);
+
+  it("explains refused actions at any index, in words rather than the regex", () => {
+    const advice = "must be one KMS action: `kms:*` and `*` are refused; name the actions (kms:Decrypt, kms:GenerateDataKey, ...)";
+    expect(statement('      actions: [kms:Decrypt, "kms:*", "*"]')).toEqual([
+      `spec.policy.extraStatements[0].actions[1]: ${advice} (got "kms:*")`,
+      `spec.policy.extraStatements[0].actions[2]: ${advice} (got "*")`,
+    ]);
+  });
+
+  it("explains a malformed account id in any list item", () => {
+    expect(specProblems('policy:\n  adminRole: "arn:aws:iam::123456789012:role/Admin"\n  crossAccountIds: ["123456789012", "123"]')).toEqual([
+      'spec.policy.crossAccountIds[1]: must be a 12-digit AWS account id (got "123")',
+    ]);
+  });
+});
+
 it("reports every problem of a manifest together", () => {
   // In source order, whichever check found them.
   expect(specProblems("deletionWindowDays: 3\nkeySpec: RSA_2048\nenableRotation: true\nalias: alias/aws/x")).toEqual([
