@@ -16,6 +16,12 @@ export interface Io {
   readonly stderr: Writer;
   /** Reads all of standard input (for `-f -`). */
   readonly readStdin: () => string;
+  /**
+   * Reads standard input to its end, awaiting a slow writer, so that `readStdin` then returns
+   * that text at once. runCli calls it before a command that has `-f -`; an in-memory Io, whose
+   * text is already there, needs none.
+   */
+  readonly loadStdin?: () => Promise<void>;
   /** True when standard input is a terminal, so a question can be asked and answered. */
   readonly stdinIsTTY: boolean;
   /** Asks a question on the terminal and resolves with the answer line. */
@@ -26,10 +32,26 @@ export interface Io {
 
 /** The real process's Io. */
 export function processIo(): Io {
+  // A synchronous read of a pipe whose writer is slow fails with EAGAIN (stdin is non-blocking),
+  // so runCli has loadStdin read it asynchronously first; a read error is kept for readStdin to
+  // throw, where it becomes the `-` source's problem like any unreadable file.
+  let stdin: { text: string } | { error: unknown } | undefined;
   return {
-    stdout: { write: (text) => void process.stdout.write(text), isTTY: process.stdout.isTTY === true },
-    stderr: { write: (text) => void process.stderr.write(text), isTTY: process.stderr.isTTY === true },
-    readStdin: () => readFileSync(0, "utf8"),
+    stdout: pipeWriter(process.stdout),
+    stderr: pipeWriter(process.stderr),
+    readStdin: () => {
+      stdin ??= { text: readFileSync(0, "utf8") };
+      if ("error" in stdin) throw stdin.error;
+      return stdin.text;
+    },
+    loadStdin: async () => {
+      if (stdin !== undefined) return;
+      try {
+        stdin = { text: await readAll(process.stdin) };
+      } catch (error) {
+        stdin = { error };
+      }
+    },
     stdinIsTTY: process.stdin.isTTY === true,
     ask: async (question) => {
       const { createInterface } = await import("node:readline/promises");
@@ -42,5 +64,34 @@ export function processIo(): Io {
     },
     env: process.env,
     cwd: process.cwd(),
+  };
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * A Writer on stdout or stderr that goes quiet when the reader has gone (`planton schema | head`):
+ * an EPIPE is no failure of the command, so it is neither printed nor allowed to crash the process;
+ * the command finishes (an apply is not cut off halfway) and exits with its own code.
+ */
+function pipeWriter(stream: NodeJS.WriteStream): Writer {
+  let closed = false;
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") {
+      closed = true;
+      return;
+    }
+    // Any other write failure is as fatal as it would have been without this listener.
+    throw error;
+  });
+  return {
+    write: (text) => {
+      if (!closed) stream.write(text);
+    },
+    isTTY: stream.isTTY === true,
   };
 }

@@ -44,6 +44,11 @@ export function buildProgram(ctx: CliContext): Command {
   // addCommand (unlike program.command) does not pass on exitOverride and the Io output: copy them;
   // and every command's --help ends with its exit codes.
   for (const command of program.commands) addExitCodesHelp(command.copyInheritedSettings(program));
+  // `-f -` reads stdin synchronously later on; a slow pipe must be awaited first (see Io.loadStdin).
+  program.hook("preAction", async (_program, action) => {
+    const files: unknown = action.opts().filename;
+    if (Array.isArray(files) && files.includes("-")) await ctx.io.loadStdin?.();
+  });
   return program;
 }
 
