@@ -2,6 +2,7 @@ import { clone } from "@bufbuild/protobuf";
 import { AwsKmsKeySchema, type AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
 import { KeySpec, KeyUsage } from "../../gen/project/planton/provider/aws/awskmskey/v1/enums_pb";
 import { isWellFormedName } from "../manifest/resource-name";
+import { allowedKeyUsages } from "./allowed-key-usages";
 
 /** What defaults may depend on besides the manifest; resolved by the CLI from flags and environment. */
 export interface DefaultsContext {
@@ -36,30 +37,7 @@ export function applyDefaults(key: AwsKmsKey, context: DefaultsContext = {}): Aw
   return result;
 }
 
-/** The usage a key spec gets when none is given: its most common one in AWS. */
+/** The usage a key spec gets when none is given: the first AWS allows, its most common one. */
 export function defaultKeyUsage(keySpec: KeySpec): KeyUsage {
-  switch (keySpec) {
-    case KeySpec.SYMMETRIC_DEFAULT:
-    case KeySpec.RSA_2048:
-    case KeySpec.RSA_3072:
-    case KeySpec.RSA_4096:
-      return KeyUsage.ENCRYPT_DECRYPT;
-    case KeySpec.HMAC_224:
-    case KeySpec.HMAC_256:
-    case KeySpec.HMAC_384:
-    case KeySpec.HMAC_512:
-      return KeyUsage.GENERATE_VERIFY_MAC;
-    case KeySpec.ECC_NIST_P256:
-    case KeySpec.ECC_NIST_P384:
-    case KeySpec.ECC_NIST_P521:
-    case KeySpec.ECC_SECG_P256K1:
-    case KeySpec.ECC_NIST_EDWARDS25519:
-    case KeySpec.ML_DSA_44:
-    case KeySpec.ML_DSA_65:
-    case KeySpec.ML_DSA_87:
-    case KeySpec.SM2:
-      return KeyUsage.SIGN_VERIFY;
-    case KeySpec.KEY_SPEC_UNSPECIFIED:
-      return KeyUsage.KEY_USAGE_UNSPECIFIED;
-  }
+  return allowedKeyUsages(keySpec)[0];
 }

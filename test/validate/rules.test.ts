@@ -67,7 +67,7 @@ describe("keySpec x keyUsage", () => {
     ["ECC_NIST_P521", "ENCRYPT_DECRYPT", "use SIGN_VERIFY or KEY_AGREEMENT"],
     ["ECC_SECG_P256K1", "KEY_AGREEMENT", "use SIGN_VERIFY"],
     ["ML_DSA_44", "ENCRYPT_DECRYPT", "use SIGN_VERIFY"],
-    ["SM2", "GENERATE_VERIFY_MAC", "use ENCRYPT_DECRYPT, SIGN_VERIFY or KEY_AGREEMENT"],
+    ["SM2", "GENERATE_VERIFY_MAC", "use SIGN_VERIFY, ENCRYPT_DECRYPT or KEY_AGREEMENT"],
   ];
   it.each(refused)("refuses %s with %s", (keySpec, keyUsage, advice) => {
     expect(specProblems(`keySpec: ${keySpec}\nkeyUsage: ${keyUsage}`)).toEqual([
