@@ -56,9 +56,12 @@ export function loadManifests(options: LoadManifestsOptions, io: Pick<Io, "readS
   const manifests: Manifest[] = [];
   const overrides = parseOverrides(options.set ?? [], AwsKmsKeySchema);
   if (overrides.problems.length > 0) reports.push({ file: "--set", name: "", problems: overrides.problems });
-  const read = readSources(options.files, { cwd: io.cwd, readStdin: io.readStdin });
-  for (const problem of read.problems) reports.push({ file: problem.file ?? "", name: "", problems: [problem] });
-  for (const source of read.sources) {
+  for (const read of readSources(options.files, { cwd: io.cwd, readStdin: io.readStdin }).reads) {
+    if (read.kind === "unreadable") {
+      reports.push({ file: read.problem.file ?? "", name: "", problems: [read.problem] });
+      continue;
+    }
+    const { source } = read;
     const decoded = decodeSource(source, overrides.overrides);
     if (decoded.problems.length > 0) reports.push({ file: source.file, name: "", problems: decoded.problems });
     for (const document of decoded.documents) {

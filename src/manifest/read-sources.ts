@@ -9,10 +9,14 @@ export interface Source {
   readonly text: string;
 }
 
-/** What `readSources` found: the readable sources and one problem per unreadable path. */
+/** One `-f` input as read, in the order given: its text, or the problem that kept it unread. */
+export type SourceRead =
+  | { readonly kind: "source"; readonly source: Source }
+  | { readonly kind: "unreadable"; readonly problem: Problem };
+
+/** What `readSources` found: every input, readable or not, in input order. */
 export interface ReadSourcesResult {
-  readonly sources: Source[];
-  readonly problems: Problem[];
+  readonly reads: SourceRead[];
 }
 
 /** Where `readSources` reads from; stdin comes from the caller's Io. */
@@ -28,37 +32,39 @@ const manifestExtension = /\.ya?ml$/i;
 
 /**
  * Reads every `-f` path: a file, a directory (its `*.yaml`/`*.yml` files, sorted, not recursive)
- * or `-` for stdin. A missing, unreadable, huge or binary file is a Problem, never an exception.
+ * or `-` for stdin. A missing, unreadable, huge or binary file is a Problem, never an exception,
+ * and keeps its place among the inputs so reports follow the order the user gave.
  */
 export function readSources(paths: readonly string[], options: ReadSourcesOptions): ReadSourcesResult {
-  const sources: Source[] = [];
-  const problems: Problem[] = [];
+  const reads: SourceRead[] = [];
+  const add = (file: string, read: ReadOutcome): void => {
+    reads.push("text" in read ? { kind: "source", source: { file, text: read.text } } : unreadable(file, read.problem));
+  };
   for (const path of paths) {
     if (path === "-") {
-      const read = readStdin(options.readStdin);
-      if ("text" in read) sources.push({ file: "-", text: read.text });
-      else problems.push(error("", read.problem, { file: "-" }));
+      add("-", readStdin(options.readStdin));
       continue;
     }
-    for (const file of expandPath(path, options.cwd, problems)) {
-      const read = readFile(resolve(options.cwd, file));
-      if ("text" in read) sources.push({ file, text: read.text });
-      else problems.push(error("", read.problem, { file }));
-    }
+    const expanded = expandPath(path, options.cwd);
+    if ("problem" in expanded) reads.push(unreadable(path, expanded.problem));
+    else for (const file of expanded.files) add(file, readFile(resolve(options.cwd, file)));
   }
-  return { sources, problems };
+  return { reads };
 }
 
-/** The files a path stands for: itself, or a directory's manifests. Records why when none. */
-function expandPath(path: string, cwd: string, problems: Problem[]): string[] {
+function unreadable(file: string, message: string): SourceRead {
+  return { kind: "unreadable", problem: error("", message, { file }) };
+}
+
+/** The files a path stands for: itself, or a directory's manifests; or why there are none. */
+function expandPath(path: string, cwd: string): { files: string[] } | { problem: string } {
   let isDirectory: boolean;
   try {
     isDirectory = statSync(resolve(cwd, path)).isDirectory();
   } catch (cause) {
-    problems.push(error("", `cannot read file: ${describeFsError(cause)}`, { file: path }));
-    return [];
+    return { problem: `cannot read file: ${describeFsError(cause)}` };
   }
-  if (!isDirectory) return [path];
+  if (!isDirectory) return { files: [path] };
   let names: string[];
   try {
     names = readdirSync(resolve(cwd, path), { withFileTypes: true })
@@ -66,13 +72,10 @@ function expandPath(path: string, cwd: string, problems: Problem[]): string[] {
       .map((entry) => entry.name)
       .sort();
   } catch (cause) {
-    problems.push(error("", `cannot read directory: ${describeFsError(cause)}`, { file: path }));
-    return [];
+    return { problem: `cannot read directory: ${describeFsError(cause)}` };
   }
-  if (names.length === 0) {
-    problems.push(error("", "directory has no manifests (no *.yaml or *.yml files)", { file: path }));
-  }
-  return names.map((name) => join(path, name));
+  if (names.length === 0) return { problem: "directory has no manifests (no *.yaml or *.yml files)" };
+  return { files: names.map((name) => join(path, name)) };
 }
 
 type ReadOutcome = { text: string } | { problem: string };

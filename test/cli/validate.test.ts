@@ -96,6 +96,19 @@ describe("planton validate", () => {
     });
   });
 
+  it("reports inputs in the order given, unreadable ones in their place", async () => {
+    file("good.yaml", `${header}spec: {}\n`);
+    file("bad.yaml", `${header}spec:\n  deletionWindowDays: 3\n`);
+    const result = await validate(["-f", "good.yaml", "-f", "missing.yaml", "-f", "bad.yaml", "-o", "json"]);
+    expect(JSON.parse(result.out).manifests.map((m: { file: string }) => m.file)).toEqual(["good.yaml", "missing.yaml", "bad.yaml"]);
+    const text = await validate(["-f", "bad.yaml", "-f", "missing.yaml"]);
+    expect(text.out).toBe(
+      "bad.yaml:6:3: spec.deletionWindowDays: must be between 7 and 30 (got 3)\n" +
+        "missing.yaml: cannot read file: no such file or directory\n" +
+        "2 of 2 manifests invalid\n",
+    );
+  });
+
   it("colours only on a terminal, unless NO_COLOR or --color says otherwise", async () => {
     file("bad.yaml", `${header}spec:\n  deletionWindowDays: 3\n`);
     const escape = "\u001b[";

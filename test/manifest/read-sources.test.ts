@@ -4,7 +4,14 @@ import { join } from "node:path";
 import { maxSourceBytes, readSources } from "../../src/manifest/read-sources";
 
 const dir = mkdtempSync(join(tmpdir(), "planton-read-"));
-const read = (paths: string[], stdin = "") => readSources(paths, { cwd: dir, readStdin: () => stdin });
+const reads = (paths: string[], stdin = "") => readSources(paths, { cwd: dir, readStdin: () => stdin }).reads;
+const read = (paths: string[], stdin = "") => {
+  const all = reads(paths, stdin);
+  return {
+    sources: all.flatMap((r) => (r.kind === "source" ? [r.source] : [])),
+    problems: all.flatMap((r) => (r.kind === "unreadable" ? [r.problem] : [])),
+  };
+};
 const messages = (paths: string[], stdin?: string) => read(paths, stdin).problems.map((p) => `${p.file}: ${p.message}`);
 
 beforeAll(() => {
@@ -37,6 +44,13 @@ describe("readSources", () => {
       "missing.yaml: cannot read file: no such file or directory",
       "empty: directory has no manifests (no *.yaml or *.yml files)",
     ]);
+  });
+
+  it("keeps readable and unreadable inputs in the order given", () => {
+    const order = reads(["keys/a.yaml", "missing.yaml", "keys", "-"], "x: 1\n").map((r) =>
+      r.kind === "source" ? r.source.file : `${r.problem.file} (unreadable)`,
+    );
+    expect(order).toEqual(["keys/a.yaml", "missing.yaml (unreadable)", join("keys", "a.yaml"), join("keys", "b.yml"), "-"]);
   });
 
   it("refuses binary, non-UTF-8 and huge files", () => {
