@@ -1,6 +1,6 @@
 import { runOperation } from "../engine/run-operation";
 import { buildPlan } from "../plan/build-plan";
-import { renderDestroyText } from "../render/destroy-text";
+import { destroyJson, destroySchedule, renderDestroyText, scheduledWords, type StackDestroy } from "../render/destroy-text";
 import { requireConfirmation } from "./confirm";
 import type { ExitCode } from "./exit";
 import { onInterrupt, throwIfInterrupted } from "./interrupt";
@@ -9,13 +9,15 @@ import type { Io } from "./io";
 import { openExistingStack } from "./open-existing-stack";
 import { colorFor } from "./print-problems";
 import { engineOutput } from "./run-preview";
-import { runStacks, type StackCommandOptions } from "./run-stacks";
+import { printDocument, runStacks, type DocumentFormat, type StackCommandOptions } from "./run-stacks";
 
 /** `planton destroy`'s options once flags are parsed. */
 export interface DestroyOptions extends StackCommandOptions {
   readonly yes: boolean;
   /** The moment deletion is scheduled from (the clock, decided at the edge). */
   readonly now: () => Date;
+  /** `text` prints each stack's schedule as it comes; `json` and `yaml` one document for all stacks. Default text. */
+  readonly output?: DocumentFormat;
 }
 
 /**
@@ -24,8 +26,10 @@ export interface DestroyOptions extends StackCommandOptions {
  * deletion after their window, never deleted at once; a protected key makes the engine refuse).
  */
 export async function runDestroy(options: DestroyOptions, io: Io): Promise<ExitCode> {
+  const output = options.output ?? "text";
   const interrupt = onInterrupt(io);
-  const colour = colorFor(options, io.stdout, io);
+  const colour = output === "text" && colorFor(options, io.stdout, io);
+  const destroys = new Map<string, StackDestroy>();
   try {
     const result = await runStacks("destroy", options, io, async (target) => {
       throwIfInterrupted(interrupt, "destroy", target.stack);
@@ -37,17 +41,27 @@ export async function runDestroy(options: DestroyOptions, io: Io): Promise<ExitC
           runOperation(handle, "destroy-preview", { ...engine, onEvent }),
         );
         const plan = buildPlan({ stack: target.stack, file: target.manifest.file, name: target.manifest.name }, preview.events);
-        io.stdout.write(`${renderDestroyText(plan, { colour, now: options.now() })}\n`);
-        const keys = plan.changes.filter((c) => c.op === "delete" && (c.kind === "key" || c.kind === "replica-key")).length;
+        const now = options.now();
+        const schedule = destroySchedule(plan, now);
+        const record = (destroyed: boolean): void =>
+          void destroys.set(target.stack, { stack: plan.stack, file: plan.file, name: plan.name, schedule, destroyed });
+        record(false);
+        if (output === "text") io.stdout.write(`${renderDestroyText(plan, { colour, now })}\n`);
         if (plan.summary.delete === 0) return { ok: true, changed: false, summary: "nothing to destroy" };
         await requireConfirmation(io, "destroy", target.stack, { yes: options.yes });
         io.stderr.write(`Destroying stack ${target.stack}...\n`);
         await followProgress(io, { doing: `destroying stack ${target.stack}` }, (onEvent) => runOperation(handle, "destroy", { ...engine, onEvent }));
-        return { ok: true, changed: true, summary: `${keys} KMS key${keys === 1 ? "" : "s"} scheduled for deletion` };
+        record(true);
+        return { ok: true, changed: true, summary: scheduledWords(schedule.scheduled.length) };
       } finally {
         handle.close();
       }
     });
+    const all = result.outcomes.map(({ target, outcome }): StackDestroy => {
+      const known = destroys.get(target.stack) ?? { stack: target.stack, file: target.manifest.file, name: target.manifest.name, destroyed: false };
+      return outcome.ok ? known : { ...known, error: outcome.summary };
+    });
+    printDocument(io, output, destroyJson(all));
     return result.exitCode;
   } finally {
     interrupt.dispose();

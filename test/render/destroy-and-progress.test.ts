@@ -1,6 +1,6 @@
 import { buildPlan } from "../../src/plan/build-plan";
 import { refreshDrift } from "../../src/plan/refresh-drift";
-import { renderDestroyText } from "../../src/render/destroy-text";
+import { destroySchedule, renderDestroyText } from "../../src/render/destroy-text";
 import { renderDriftText } from "../../src/render/drift-text";
 import { progressLine } from "../../src/render/progress-line";
 import { ALIAS_INPUTS, ALIAS_URN, KEY_INPUTS, KEY_URN, planned, state, step } from "../plan/fixtures";
@@ -56,5 +56,14 @@ describe("refreshDrift", () => {
         "Run `planton preview` to see what apply would change back.\n",
     );
     expect(renderDriftText("s", [], { colour: false })).toBe("Stack s: no drift; the state matches the cloud.\n");
+  });
+});
+
+describe("destroySchedule", () => {
+  it("falls back to the default deletion window when the state has none", () => {
+    const plan = buildPlan(target, [planned(step("delete", KEY_URN, { old: state({ ...KEY_INPUTS, deletionWindowInDays: undefined }) }))]);
+    expect(destroySchedule(plan, new Date("2026-11-29T10:00:00Z")).scheduled).toEqual([
+      { name: "key", type: "aws:kms/key:Key", deletionWindowDays: 30, unrecoverableAfter: "2026-12-29T10:00:00.000Z" },
+    ]);
   });
 });

@@ -1,0 +1,79 @@
+import { parse } from "yaml";
+import { runDestroy, type DestroyOptions } from "../../src/cli/run-destroy";
+import type { EngineEvent } from "../../src/engine/engine-event";
+import { memoryIo } from "../support/memory-io";
+import { ALIAS_INPUTS, ALIAS_URN, KEY_INPUTS, KEY_URN, planned, state, step } from "../plan/fixtures";
+
+// destroy with the engine replaced by the destroy preview of a key (7-day window) and its alias:
+// what the command prints for each output. The real engine is covered by test/e2e.
+
+const destroyEvents: EngineEvent[] = [
+  planned(step("delete", ALIAS_URN, { old: state(ALIAS_INPUTS) })),
+  planned(step("delete", KEY_URN, { old: state({ ...KEY_INPUTS, deletionWindowInDays: 7 }) })),
+];
+
+jest.mock("../../src/cli/open-existing-stack", () => ({
+  openExistingStack: jest.fn(async () => ({ close: () => undefined })),
+}));
+jest.mock("../../src/engine/run-operation", () => ({
+  runOperation: jest.fn(async (_handle: unknown, operation: string) => ({ events: operation === "destroy-preview" ? destroyEvents : [], outputs: {} })),
+  readOutputs: jest.fn(async () => ({})),
+}));
+
+const manifest = `apiVersion: aws.project-planton.org/v1
+kind: AwsKmsKey
+metadata:
+  name: rds
+  org: acme
+  env: prod
+spec:
+  region: us-east-1
+`;
+const env = { PLANTON_BACKEND_URL: "file:///nonexistent", PULUMI_CONFIG_PASSPHRASE: "x" };
+
+function options(extra: Partial<DestroyOptions> = {}): DestroyOptions {
+  return { files: ["-"], stackFlags: {}, verbose: false, color: "never", yes: true, now: () => new Date("2026-11-29T10:00:00Z"), ...extra };
+}
+
+const expectedStack = {
+  stack: "acme-prod-rds",
+  file: "-",
+  name: "rds",
+  scheduled: [{ name: "key", type: "aws:kms/key:Key", deletionWindowDays: 7, unrecoverableAfter: "2026-12-06T10:00:00.000Z" }],
+  removed: [{ name: "alias", type: "aws:kms/alias:Alias" }],
+};
+
+describe("runDestroy output", () => {
+  it("json prints exactly one document on stdout: what was scheduled and removed", async () => {
+    const io = memoryIo({ stdin: manifest, env });
+    expect(await runDestroy(options({ output: "json" }), io)).toBe(0);
+    expect(JSON.parse(io.out())).toEqual({ stacks: [{ ...expectedStack, destroyed: true, error: null }] });
+    expect(io.err()).toContain("Destroying stack acme-prod-rds...\n");
+  });
+
+  it("yaml prints the same document as YAML", async () => {
+    const io = memoryIo({ stdin: manifest, env });
+    expect(await runDestroy(options({ output: "yaml" }), io)).toBe(0);
+    expect(parse(io.out())).toEqual({ stacks: [{ ...expectedStack, destroyed: true, error: null }] });
+  });
+
+  it("a refused confirmation still gives the document, with the stack not destroyed and the reason", async () => {
+    const io = memoryIo({ stdin: manifest, env });
+    expect(await runDestroy(options({ output: "json", yes: false }), io)).toBe(1);
+    expect(JSON.parse(io.out())).toEqual({
+      stacks: [{ ...expectedStack, destroyed: false, error: "failed: confirmation needed but standard input is not a terminal" }],
+    });
+  });
+
+  it("text (the default) prints the schedule per stack", async () => {
+    const io = memoryIo({ stdin: manifest, env });
+    expect(await runDestroy(options(), io)).toBe(0);
+    expect(io.out()).toBe(
+      "Stack acme-prod-rds (rds, -)\n\n" +
+        "  - key (aws:kms/key:Key): scheduled for deletion in 7 days; unrecoverable after 2026-12-06 10:00 UTC (cancel before then with aws kms cancel-key-deletion)\n" +
+        "  - alias (aws:kms/alias:Alias): removed\n" +
+        "\nDestroy: 1 KMS key scheduled for deletion, 1 other resource removed.\n\n",
+    );
+    expect(io.err()).toContain("  ok      acme-prod-rds (-): 1 KMS key scheduled for deletion\n");
+  });
+});
