@@ -1,3 +1,5 @@
+import { NAME_RULE } from "./resource-name";
+
 /**
  * The commented example `planton init` prints: a production symmetric key with a least-privilege
  * policy. Every field shows its default or its limits, so the file is also a quick reference.
@@ -8,7 +10,7 @@ export function exampleManifest(name: string): string {
 apiVersion: aws.project-planton.org/v1
 kind: AwsKmsKey
 metadata:
-  # 1-63 lowercase letters, digits and '-'; names the stack and the default alias.
+  # ${NAME_RULE}; names the stack and the default alias.
   name: ${name}
   # org: acme                  # optional; first part of the stack name
   # env: prod                  # optional; second part of the stack name

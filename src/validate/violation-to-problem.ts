@@ -10,6 +10,7 @@ import {
 import { AwsKmsKeySpecSchema } from "../../gen/project/planton/provider/aws/awskmskey/v1/spec_pb";
 import { ApiResourceMetadataSchema } from "../../gen/project/planton/shared/v1/metadata_pb";
 import { error, type Problem } from "../core/problem";
+import { NAME_RULE } from "../manifest/resource-name";
 import { valueAt, violationPath } from "./violation-path";
 
 // Patterns are explained in words for the fields people type by hand; regexes are for machines.
@@ -17,9 +18,9 @@ import { valueAt, violationPath } from "./violation-path";
 // messages validated on their own (a policyJson principal in a statement) get the same words.
 const accountIdAdvice = "must be a 12-digit AWS account id";
 const patternAdvice = new Map<DescField, string>([
-  [ApiResourceMetadataSchema.field.name, "must be 1-63 lowercase letters, digits and '-', starting and ending with a letter or digit"],
-  [ApiResourceMetadataSchema.field.org, "must be 1-63 lowercase letters, digits and '-', starting and ending with a letter or digit"],
-  [ApiResourceMetadataSchema.field.env, "must be 1-63 lowercase letters, digits and '-', starting and ending with a letter or digit"],
+  [ApiResourceMetadataSchema.field.name, `must be ${NAME_RULE}`],
+  [ApiResourceMetadataSchema.field.org, `must be ${NAME_RULE}`],
+  [ApiResourceMetadataSchema.field.env, `must be ${NAME_RULE}`],
   [AwsKmsKeySpecSchema.field.alias, "must be alias/ followed by letters, digits, '/', '_' and '-', e.g. alias/prod/rds"],
   [AwsKmsKeyPolicySpecSchema.field.crossAccountIds, accountIdAdvice],
   [AwsKmsKeyServiceAccessSchema.field.sourceAccount, accountIdAdvice],
@@ -77,9 +78,7 @@ function describe(violation: Violation, value: unknown): string {
     case "prefix":
       return `must start with ${violation.message.replace(/^.*`(.*)`.*$/, "$1")}${got}`;
     case "required":
-      return lastField(violation.field) === ApiResourceMetadataSchema.field.name
-        ? `is required: ${(adviceFor(violation.field) ?? "").replace(/^must be /, "")}`
-        : "is required";
+      return lastField(violation.field) === ApiResourceMetadataSchema.field.name ? `is required: ${NAME_RULE}` : "is required";
     default:
       // CEL rules from the proto (planton's own, e.g. string.iam_principal) already read well.
       return violation.message;

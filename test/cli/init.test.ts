@@ -1,4 +1,5 @@
 import { runCli } from "../../src/cli/main";
+import { NAME_RULE } from "../../src/manifest/resource-name";
 import { memoryIo } from "../support/memory-io";
 
 describe("planton init", () => {
@@ -25,5 +26,15 @@ describe("planton init", () => {
     expect(await runCli(["init", "--name", "Billing DB"], init)).toBe(1);
     expect(init.out()).toBe("");
     expect(init.err()).toBe(`error: cannot write the example: --name must be 1-63 lowercase letters, digits and '-', starting and ending with a letter or digit (got "Billing DB")\n`);
+  });
+
+  it("states the name rule in the same words in the help, the example and the error", async () => {
+    expect(NAME_RULE).toBe("1-63 lowercase letters, digits and '-', starting and ending with a letter or digit");
+    const help = memoryIo();
+    await runCli(["init", "--help"], help);
+    expect(help.out().replace(/\s+/g, " ")).toContain(`metadata.name of the example: ${NAME_RULE}`);
+    const init = memoryIo();
+    await runCli(["init"], init);
+    expect(init.out()).toContain(`  # ${NAME_RULE}; names the stack and the default alias.\n  name: my-key\n`);
   });
 });
