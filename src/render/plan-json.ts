@@ -1,4 +1,5 @@
 import type { Problem } from "../core/problem";
+import { hasChanges } from "../plan/build-plan";
 import type { Plan, PlanSummary, PolicyDiff, PropertyChange } from "../plan/plan";
 
 /**
@@ -67,6 +68,6 @@ export function planJson(previews: readonly StackPreview[]): PlanJson {
     refusals: preview.refusals.map((p) => ({ path: p.path, message: p.message })),
     error: preview.error ?? null,
   }));
-  const changed = stacks.some((s) => s.summary !== null && s.summary.create + s.summary.update + s.summary.replace + s.summary.delete > 0);
+  const changed = previews.some((p) => p.plan !== undefined && hasChanges(p.plan));
   return { formatVersion: PLAN_JSON_FORMAT_VERSION, stacks, hasChanges: changed };
 }

@@ -1,5 +1,7 @@
+import { hasChanges } from "../plan/build-plan";
 import type { ChangeOp, Plan, PlanSummary, PropertyChange, ResourceChange } from "../plan/plan";
 import { UNKNOWN_VALUE } from "../plan/unknown-value";
+import { plannedCountWords } from "./change-count-words";
 import { cell, code, folded, table } from "./markdown-text";
 import type { StackPreview } from "./plan-json";
 import { policyDiffMarkdown } from "./policy-diff-markdown";
@@ -48,7 +50,7 @@ function headerLines(previews: readonly StackPreview[], budget: number): string[
   const lines = [
     "## planton preview",
     "",
-    `**${previews.length} stack${previews.length === 1 ? "" : "s"}: ${summaryWords(total)}** · monthly cost after apply: $${cost.toFixed(2)}`,
+    `**${previews.length} stack${previews.length === 1 ? "" : "s"}: ${plannedCountWords(total)}** · monthly cost after apply: $${cost.toFixed(2)}`,
   ];
   const alerts = [
     ...previews.filter((p) => broadens(p.plan)).map((p) => `> ⚠️ **Broadens access:** the key policy of ${code(p.stack)} grants more than before.`),
@@ -81,14 +83,14 @@ function status(preview: StackPreview): string {
   if (preview.error !== undefined) return "❌ failed";
   if (preview.refusals.length > 0) return "⛔ refused";
   if (broadens(preview.plan)) return "⚠️ broadens access";
-  return preview.plan !== undefined && changed(preview.plan.summary) ? "changes" : "no changes";
+  return preview.plan !== undefined && hasChanges(preview.plan) ? "changes" : "no changes";
 }
 
 function stackSection(preview: StackPreview, options: { brief?: boolean } = {}): string[] {
   const lines = [`### ${code(preview.stack)}`, ""];
   const plan = preview.plan;
   if (plan === undefined) return [...lines, `${code(preview.name)} from ${code(preview.file)}: ❌ preview failed: ${oneLine(preview.error ?? "unknown error")}`];
-  lines.push(`${code(preview.name)} from ${code(preview.file)} · ${summaryWords(plan.summary)} · monthly cost after apply: $${plan.monthlyCostUsd.toFixed(2)}`);
+  lines.push(`${code(preview.name)} from ${code(preview.file)} · ${plannedCountWords(plan.summary)} · monthly cost after apply: $${plan.monthlyCostUsd.toFixed(2)}`);
   for (const refusal of preview.refusals) lines.push("", `⛔ **Refused** (${code(refusal.path)}): ${oneLine(refusal.message)}`);
   if (options.brief === true) return [...lines, "", "_Details left out to fit the size limit._"];
   const changes = plan.changes.filter((c) => c.op !== "same");
@@ -135,18 +137,10 @@ function valueCell(value: unknown): string {
   return cell(code(text.length > VALUE_WIDTH ? `${text.slice(0, VALUE_WIDTH - 1)}…` : text));
 }
 
-function summaryWords(s: PlanSummary): string {
-  return `${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.delete} to delete`;
-}
-
 function sumSummaries(summaries: readonly PlanSummary[]): PlanSummary {
   const total = { create: 0, update: 0, replace: 0, delete: 0, same: 0 };
   for (const s of summaries) for (const op of Object.keys(total) as ChangeOp[]) total[op] += s[op];
   return total;
-}
-
-function changed(s: PlanSummary): boolean {
-  return s.create + s.update + s.replace + s.delete > 0;
 }
 
 function broadens(plan: Plan | undefined): boolean {

@@ -1,4 +1,5 @@
 import type { ChangeOp, Plan, PropertyChange, ResourceChange } from "../plan/plan";
+import { plannedCountWords } from "./change-count-words";
 import { formatValue } from "./format-value";
 import { palette, type Palette } from "./palette";
 import { renderPolicyDiffText } from "./policy-diff-text";
@@ -30,8 +31,7 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
 
 /** `Plan: 1 to create, 0 to update, 0 to replace, 0 to delete.` */
 export function summaryLine(plan: Plan): string {
-  const s = plan.summary;
-  return `Plan: ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.delete} to delete.`;
+  return `Plan: ${plannedCountWords(plan.summary)}.`;
 }
 
 /** The monthly cost of the keys the stack holds once the plan is applied. */
