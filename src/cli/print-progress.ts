@@ -1,5 +1,6 @@
 import type { EngineEvent } from "../engine/engine-event";
-import { isBookkeeping, progressLine } from "../render/progress-line";
+import { isEngineBookkeeping } from "../plan/resource-kind";
+import { progressLine } from "../render/progress-line";
 import { heartbeatIntervalMs, startHeartbeat, type HeartbeatClock } from "./heartbeat";
 import type { Io } from "./io";
 
@@ -40,7 +41,7 @@ export async function followProgress<T>(io: Io, options: ProgressOptions, run: (
 function trackInFlight(event: EngineEvent, heartbeat: { started: (name: string) => void; finished: (name: string) => void }): void {
   switch (event.kind) {
     case "step-planned":
-      if (!event.planning && !isBookkeeping(event.step.type)) heartbeat.started(event.step.name);
+      if (!event.planning && !isEngineBookkeeping(event.step.type)) heartbeat.started(event.step.name);
       return;
     case "resource-done":
     case "resource-failed":

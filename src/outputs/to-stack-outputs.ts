@@ -3,6 +3,7 @@ import {
   AwsKmsKeyStackOutputsSchema,
   type AwsKmsKeyStackOutputs,
 } from "../../gen/project/planton/provider/aws/awskmskey/v1/stack_outputs_pb";
+import { isRecord } from "../plan/unknown-value";
 
 /** Stack outputs as the engine hands them over: the Automation API's `{ value, secret }` map, or plain values. */
 export type EngineOutputs = Readonly<Record<string, unknown>>;
@@ -29,10 +30,6 @@ export function toStackOutputs(outputs: EngineOutputs): AwsKmsKeyStackOutputs {
 function unwrap(entry: unknown): unknown {
   if (!isRecord(entry) || !("value" in entry)) return entry;
   return Object.keys(entry).every((k) => k === "value" || k === "secret") ? entry["value"] : entry;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 function asString(v: unknown): string {

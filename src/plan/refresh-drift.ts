@@ -1,6 +1,6 @@
 import type { EngineEvent } from "../engine/engine-event";
 import type { PropertyChange, ResourceChange } from "./plan";
-import { resourceKind } from "./resource-kind";
+import { isEngineBookkeeping, resourceKind } from "./resource-kind";
 import { isRecord, markUnknowns } from "./unknown-value";
 import { childPath } from "./property-path";
 
@@ -14,7 +14,7 @@ export function refreshDrift(events: readonly EngineEvent[]): ResourceChange[] {
   for (const event of events) {
     if (event.kind !== "resource-done") continue;
     const { step } = event;
-    if (step.type === "pulumi:pulumi:Stack" || step.type.startsWith("pulumi:providers:")) continue;
+    if (isEngineBookkeeping(step.type)) continue;
     const before = step.old?.outputs ?? {};
     if (step.new === undefined || step.op === "delete") {
       if (step.old !== undefined) drift.push({ urn: step.urn, type: step.type, name: step.name, kind: resourceKind(step.type), op: "delete", properties: [] });

@@ -13,3 +13,11 @@ export function resourceKind(type: string): ResourceKind {
   if (type.startsWith("pulumi:providers:")) return "provider";
   return "other";
 }
+
+/**
+ * The stack and the providers: engine bookkeeping, not resources the user asked for, so plans,
+ * drift and progress leave them out.
+ */
+export function isEngineBookkeeping(type: string): boolean {
+  return type === "pulumi:pulumi:Stack" || type.startsWith("pulumi:providers:");
+}

@@ -1,4 +1,5 @@
 import type { EngineEvent, StepOp } from "../engine/engine-event";
+import { isEngineBookkeeping } from "../plan/resource-kind";
 
 const STARTED: Partial<Record<StepOp, string>> = {
   create: "creating",
@@ -31,21 +32,16 @@ export function progressLine(event: EngineEvent): string | undefined {
   switch (event.kind) {
     case "step-planned":
     case "resource-done": {
-      if (event.planning || isBookkeeping(event.step.type)) return undefined;
+      if (event.planning || isEngineBookkeeping(event.step.type)) return undefined;
       const verb = (event.kind === "step-planned" ? STARTED : DONE)[event.step.op];
       return verb === undefined ? undefined : `  ${verb} ${event.step.name} (${event.step.type})`;
     }
     case "resource-failed":
-      return isBookkeeping(event.step.type) ? undefined : `  failed ${event.step.name} (${event.step.type})`;
+      return isEngineBookkeeping(event.step.type) ? undefined : `  failed ${event.step.name} (${event.step.type})`;
     case "diagnostic":
       return event.severity === "warning" ? `  warning: ${event.message.trim()}` : undefined;
     case "summary":
     case "cancelled":
       return undefined;
   }
-}
-
-/** The stack and the providers: engine bookkeeping, not resources the user asked for. */
-export function isBookkeeping(type: string): boolean {
-  return type === "pulumi:pulumi:Stack" || type.startsWith("pulumi:providers:");
 }

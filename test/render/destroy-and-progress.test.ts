@@ -67,3 +67,11 @@ describe("destroySchedule", () => {
     ]);
   });
 });
+
+describe("refreshDrift and bookkeeping", () => {
+  it("leaves the stack and the providers out even when their state changed", () => {
+    const provider = step("refresh", "urn:pulumi:s::planton::pulumi:providers:aws::primary", { old: state({ region: "us-east-1" }), new: state({ region: "eu-west-1" }) });
+    const stack = step("refresh", "urn:pulumi:s::planton::pulumi:pulumi:Stack::planton-s", { old: state({ a: 1 }), new: state({ a: 2 }) });
+    expect(refreshDrift([provider, stack].map((s) => ({ kind: "resource-done" as const, step: s, planning: false })))).toEqual([]);
+  });
+});
