@@ -1,3 +1,4 @@
+import { KEY_MONTHLY_USD } from "../plan/build-plan";
 import type { ChangeOp, Plan, PropertyChange, ResourceChange } from "../plan/plan";
 import { plannedCountWords } from "./change-count-words";
 import { formatValue } from "./format-value";
@@ -34,10 +35,14 @@ export function summaryLine(plan: Plan): string {
   return `Plan: ${plannedCountWords(plan.summary)}.`;
 }
 
-/** The monthly cost of the keys the stack holds once the plan is applied. */
+/**
+ * The monthly cost of the keys the stack holds once the plan is applied. The key count is read
+ * off the changes (keys and replica keys the plan does not delete), not off the dollar amount,
+ * so a price other than $1 cannot turn into a wrong count.
+ */
 export function costLine(plan: Plan): string {
-  const keys = plan.monthlyCostUsd;
-  return `Monthly cost after apply: $${plan.monthlyCostUsd.toFixed(2)} (${keys} KMS key${keys === 1 ? "" : "s"} at $1.00 each; API requests extra).`;
+  const keys = plan.changes.filter((c) => (c.kind === "key" || c.kind === "replica-key") && c.op !== "delete").length;
+  return `Monthly cost after apply: $${plan.monthlyCostUsd.toFixed(2)} (${keys} KMS key${keys === 1 ? "" : "s"} at $${KEY_MONTHLY_USD.toFixed(2)} each; API requests extra).`;
 }
 
 const HEADER: Readonly<Record<Exclude<ChangeOp, "same">, { symbol: string; verb: string }>> = {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildPlan } from "../../src/plan/build-plan";
 import { planJson } from "../../src/render/plan-json";
-import { renderPlanText } from "../../src/render/plan-text";
+import { costLine, renderPlanText } from "../../src/render/plan-text";
 import type { EngineEvent } from "../../src/engine/engine-event";
 import { createEvents, deleteEvents, replaceEvents, updateEvents } from "../plan/fixtures";
 
@@ -57,5 +57,18 @@ describe("renderPlanText", () => {
         "No changes. The stack matches the manifest.\n" +
         "Monthly cost after apply: $0.00 (0 KMS keys at $1.00 each; API requests extra).\n",
     );
+  });
+
+  it("counts the keys the stack keeps from the changes, not from the dollar amount", () => {
+    const key = (name: string, kind: "key" | "replica-key", op: "create" | "same" | "delete") =>
+      ({ urn: `urn:${name}`, type: "aws:kms/key:Key", name, kind, op, properties: [] }) as const;
+    const plan = {
+      ...target,
+      changes: [key("key", "key", "same"), key("replica-eu-west-1", "replica-key", "create"), key("replica-us-west-2", "replica-key", "delete")],
+      summary: { create: 1, update: 0, replace: 0, delete: 1, same: 1 },
+      // A price that is not $1 a key: the count must not follow it.
+      monthlyCostUsd: 2.5,
+    };
+    expect(costLine(plan)).toBe("Monthly cost after apply: $2.50 (2 KMS keys at $1.00 each; API requests extra).");
   });
 });
