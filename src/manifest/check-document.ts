@@ -1,6 +1,7 @@
 // One concept: walking a YAML document against the message descriptors. It is long because each
 // value kind (message, list, map, scalar, enum) has its own small checker, kept side by side.
-import { ScalarType, type DescEnum, type DescField, type DescMessage, type JsonObject, type JsonValue } from "@bufbuild/protobuf";
+import { getOption, ScalarType, type DescEnum, type DescField, type DescMessage, type JsonObject, type JsonValue } from "@bufbuild/protobuf";
+import { field as fieldRulesOption } from "@bufbuild/protovalidate/gen/buf/validate/validate_pb.js";
 import { isAlias, isMap, isScalar, isSeq, type Node } from "yaml";
 import { error, type Problem, type SourcePosition } from "../core/problem";
 import { didYouMeanHint } from "./did-you-mean";
@@ -99,7 +100,7 @@ class Walk {
   private field(node: Node | null | undefined, field: DescField, path: string, keyNode: Node | null): JsonValue | undefined {
     if (node === undefined) return undefined;
     if (node === null || isNull(node)) {
-      this.problem(path, `must not be empty; give it a value or remove the line`, node ?? keyNode);
+      this.problem(path, emptyValueMessage(field), node ?? keyNode);
       return undefined;
     }
     switch (field.fieldKind) {
@@ -272,4 +273,12 @@ function describeNode(node: Node | null | undefined): string {
   if (isSeq(node)) return "a list";
   if (isScalar(node)) return node.value === null ? "null" : `${typeof node.value === "string" ? "the string" : "the value"} ${show(node.value)}`;
   return "an alias";
+}
+
+// `spec:` with nothing after it is null to YAML. Removing a required block only trades this error
+// for "is required", so a required message is told to be an empty mapping (which takes defaults).
+function emptyValueMessage(field: DescField): string {
+  if (field.fieldKind !== "message") return "must not be empty; give it a value or remove the line";
+  if (getOption(field, fieldRulesOption).required) return `must not be empty; give it fields, or write ${field.jsonName}: {}`;
+  return "must not be empty; give it fields or remove the line";
 }

@@ -55,6 +55,12 @@ describe("decodeSource", () => {
     ]);
   });
 
+  it("tells an empty required block to be {} and an empty optional block to go", () => {
+    expect(problems(`${header}spec:\n`)).toEqual(["key.yaml:5:6: spec: must not be empty; give it fields, or write spec: {}"]);
+    expect(problems(`${header}spec:\n  policy:\n`)).toEqual(["key.yaml:6:10: spec.policy: must not be empty; give it fields or remove the line"]);
+    expect(problems(`${header}spec: {}\n`)).toEqual([]);
+  });
+
   it("refuses the unspecified enum value", () => {
     expect(problems(`${header}spec:\n  keySpec: KEY_SPEC_UNSPECIFIED\n`)[0]).toContain('spec.keySpec: must be one of SYMMETRIC_DEFAULT');
   });
