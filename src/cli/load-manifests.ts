@@ -8,7 +8,7 @@ import { parseOverrides } from "../manifest/parse-overrides";
 import { positionOf, type PositionIndex } from "../manifest/position-index";
 import { readSources } from "../manifest/read-sources";
 import { sortProblems } from "../render/problems";
-import type { ManifestReport } from "../validate/manifest-report";
+import type { ValidateReport } from "../render/validate-report";
 import { validateFieldRules, validateKey } from "../validate/validate-key";
 import type { Io } from "./io";
 
@@ -40,7 +40,7 @@ export interface LoadManifestsResult {
   /** The valid manifests, in input order. */
   readonly manifests: Manifest[];
   /** Every input with its problems, valid ones included, in input order (what `validate` reports). */
-  readonly reports: ManifestReport[];
+  readonly reports: ValidateReport[];
   /** All problems of all inputs, flattened. Any error means some input is invalid. */
   readonly problems: Problem[];
 }
@@ -52,23 +52,28 @@ export interface LoadManifestsResult {
  */
 export function loadManifests(options: LoadManifestsOptions, io: Pick<Io, "readStdin" | "cwd" | "env">): LoadManifestsResult {
   const region = options.region || io.env.AWS_REGION || io.env.AWS_DEFAULT_REGION || undefined;
-  const reports: ManifestReport[] = [];
+  const reports: ValidateReport[] = [];
   const manifests: Manifest[] = [];
   const overrides = parseOverrides(options.set ?? [], AwsKmsKeySchema);
-  if (overrides.problems.length > 0) reports.push({ file: "--set", name: "", problems: overrides.problems });
+  if (overrides.problems.length > 0) reports.push({ kind: "setting", file: "--set", name: "", problems: overrides.problems });
   for (const read of readSources(options.files, { cwd: io.cwd, readStdin: io.readStdin }).reads) {
     if (read.kind === "unreadable") {
-      reports.push({ file: read.problem.file ?? "", name: "", problems: [read.problem] });
+      reports.push({ kind: "input", file: read.problem.file ?? "", name: "", problems: [read.problem] });
       continue;
     }
     const { source } = read;
     const decoded = decodeSource(source, overrides.overrides);
-    if (decoded.problems.length > 0) reports.push({ file: source.file, name: "", problems: decoded.problems });
-    for (const document of decoded.documents) {
+    // A source's errors (broken YAML, no document) make it an invalid input of its own; its
+    // warnings alone (an unknown YAML directive) go with its first manifest, which is still valid.
+    const sourceFailed = hasErrors(decoded.problems);
+    if (sourceFailed) reports.push({ kind: "input", file: source.file, name: "", problems: decoded.problems });
+    decoded.documents.forEach((document, position) => {
       const checked = checkDocument(document, region);
-      reports.push({ file: document.file, name: checked.manifest?.name ?? document.name, problems: checked.problems });
+      const sourceWarnings = position === 0 && !sourceFailed ? decoded.problems : [];
+      const problems = sortProblems([...sourceWarnings, ...checked.problems]);
+      reports.push({ kind: "manifest", file: document.file, name: checked.manifest?.name ?? document.name, problems });
       if (checked.manifest && !hasErrors(checked.problems)) manifests.push(checked.manifest);
-    }
+    });
   }
   return { manifests, reports, problems: reports.flatMap((report) => report.problems) };
 }

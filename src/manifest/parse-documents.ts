@@ -1,5 +1,5 @@
 import { isScalar, LineCounter, parseAllDocuments, type Document, type YAMLError } from "yaml";
-import { error, warning, type Problem, type SourcePosition } from "../core/problem";
+import { error, hasErrors, warning, type Problem, type SourcePosition } from "../core/problem";
 import type { Source } from "./read-sources";
 
 /** One non-empty YAML document of a source, still as YAML nodes (they carry source offsets). */
@@ -36,15 +36,17 @@ export function parseDocuments(source: Source): ParseDocumentsResult {
   const all = Array.isArray(parsed) ? parsed : [];
   all.forEach((document, index) => {
     if (document.errors.length > 0) {
-      for (const yamlError of document.errors) problems.push(error("", describeYamlError(yamlError), positionAt(yamlError.pos[0])));
+      for (const yamlError of document.errors) problems.push(error("", `invalid YAML: ${describeYamlError(yamlError)}`, positionAt(yamlError.pos[0])));
       return;
     }
+    // A warning (an unknown directive, say) leaves the YAML valid: it is not "invalid YAML".
     for (const yamlWarning of document.warnings) problems.push(warning("", describeYamlError(yamlWarning), positionAt(yamlWarning.pos[0])));
     // A trailing `---` or a comment-only document parses as nothing or as a null scalar.
     if (document.contents === null || (isScalar(document.contents) && document.contents.value === null)) return;
     documents.push({ file: source.file, index, document, positionAt });
   });
-  if (documents.length === 0 && problems.length === 0) {
+  // Warnings alone do not make a manifest: a source with nothing else is still empty.
+  if (documents.length === 0 && !hasErrors(problems)) {
     problems.push(error("", "file has no manifest: it is empty or holds only comments", { file: source.file }));
   }
   return { documents, problems };
@@ -53,7 +55,7 @@ export function parseDocuments(source: Source): ParseDocumentsResult {
 /** The YAML library's message, minus its own " at line N, column M" (we print that first). */
 function describeYamlError(yamlError: YAMLError): string {
   const firstLine = yamlError.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "").replace(/:$/, "");
-  return `invalid YAML: ${lowerFirst(firstLine)}`;
+  return lowerFirst(firstLine);
 }
 
 function lowerFirst(text: string): string {

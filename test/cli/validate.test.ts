@@ -109,6 +109,25 @@ describe("planton validate", () => {
     );
   });
 
+  it("counts a file with a YAML warning as its manifests only, the warning going with the first", async () => {
+    file("directive.yaml", `%FOO bar\n---\n${header}spec: {}\n`);
+    expect(await validate(["-f", "directive.yaml"])).toEqual({
+      code: 0,
+      out: "directive.yaml:1:1: warning: unknown directive %FOO\n1 manifest valid\n",
+      err: "",
+    });
+    const json = JSON.parse((await validate(["-f", "directive.yaml", "-o", "json"])).out);
+    expect(json.manifests).toEqual([
+      { file: "directive.yaml", name: "orders", errors: [], warnings: [expect.objectContaining({ path: "", message: "unknown directive %FOO", line: 1 })] },
+    ]);
+    file("directive-only.yaml", "%FOO bar\n---\n");
+    expect((await validate(["-f", "directive-only.yaml"])).out).toBe(
+      "directive-only.yaml:1:1: warning: unknown directive %FOO\n" +
+        "directive-only.yaml: file has no manifest: it is empty or holds only comments\n" +
+        "1 of 1 manifest invalid\n",
+    );
+  });
+
   it("colours only on a terminal, unless NO_COLOR or --color says otherwise", async () => {
     file("bad.yaml", `${header}spec:\n  deletionWindowDays: 3\n`);
     const escape = "\u001b[";
