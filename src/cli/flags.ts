@@ -51,20 +51,25 @@ export function addOutputFlag(command: Command, formats: readonly OutputFormat[]
   );
 }
 
+/** Raw value of the confirmation flag. */
+export interface ConfirmFlags {
+  yes?: boolean;
+}
+
+/** `-y, --yes`: the commands that ask before they change anything (apply, destroy). */
+export function addConfirmFlag(command: Command): Command {
+  return command.addOption(new Option("-y, --yes", "do not ask for confirmation (required when not on a terminal)"));
+}
+
 /** Raw values of the safety flag group. */
 export interface SafetyFlags {
-  yes?: boolean;
   allowReplace?: boolean;
   allowBroadening?: boolean;
 }
 
-/** Confirmation and the safety rails' overrides. */
-export function addSafetyFlags(command: Command, options: { broadening?: boolean } = {}): Command {
-  command
-    .addOption(new Option("-y, --yes", "do not ask for confirmation (required when not on a terminal)"))
-    .addOption(new Option("--allow-replace", "allow plans that replace or delete a KMS key"));
-  if (options.broadening !== false) {
-    command.addOption(new Option("--allow-broadening", "allow key-policy changes that broaden access when not on a terminal"));
-  }
-  return command;
+/** The safety rails' overrides, the same on preview and apply so both refuse the same plans. */
+export function addSafetyFlags(command: Command): Command {
+  return command
+    .addOption(new Option("--allow-replace", "allow plans that replace or delete a KMS key or point an alias at another key"))
+    .addOption(new Option("--allow-broadening", "allow key-policy changes that broaden access without a confirmation at a terminal"));
 }

@@ -3,14 +3,22 @@ import type { EngineEvent } from "../engine/engine-event";
 import { openStack, type StackHandle } from "../engine/open-stack";
 import { runOperation } from "../engine/run-operation";
 import { buildPlan } from "../plan/build-plan";
-import { guardPlan } from "../plan/guard-plan";
+import { safetyRefusals } from "../plan/guard-plan";
 import type { Plan } from "../plan/plan";
 import type * as CreateProgram from "../program/create-program";
 import type { StackTarget } from "./resolve-stack-options";
 
 /** How to preview a stack. */
 export interface PreviewStackOptions {
+  /** `--allow-replace`: let a plan that replaces or deletes a key, or retargets an alias, through. */
   readonly allowReplace: boolean;
+  /** `--allow-broadening`: let a key policy change that broadens access through. */
+  readonly allowBroadening: boolean;
+  /**
+   * True when a person will confirm the plan at a terminal (apply without `--yes`, or a preview
+   * at a terminal): the confirmation, after a plan that calls the broadening out, is the check.
+   */
+  readonly interactive: boolean;
   readonly signal?: AbortSignal;
   /** Aborted when the user pressed Ctrl-C. */
   readonly interrupted?: AbortSignal;
@@ -20,7 +28,7 @@ export interface PreviewStackOptions {
   readonly onEvent?: (event: EngineEvent) => void;
 }
 
-/** An opened stack with its plan and the safety rail's refusals; the caller closes `handle`. */
+/** An opened stack with its plan and the safety rails' refusals; the caller closes `handle`. */
 export interface PreviewedStack {
   readonly handle: StackHandle;
   readonly plan: Plan;
@@ -30,7 +38,8 @@ export interface PreviewedStack {
 
 /**
  * Opens (or creates) the manifest's stack with its inline program, previews it, builds the
- * structured Plan and guards it. Shared by `preview` and `apply`, so both see the same plan.
+ * structured Plan and guards it (replacement and broadening rails). Shared by `preview` and
+ * `apply`, so both see the same plan and refuse the same plans.
  */
 export async function previewStack(target: StackTarget, options: PreviewStackOptions): Promise<PreviewedStack> {
   // The program is the only code that loads @pulumi/aws; load it only when a stack really runs.
@@ -54,7 +63,7 @@ export async function previewStack(target: StackTarget, options: PreviewStackOpt
       ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     });
     const plan = buildPlan({ stack: target.stack, file: target.manifest.file, name: target.manifest.name }, result.events);
-    return { handle, plan, refusals: guardPlan(plan, { allowReplace: options.allowReplace }), events: result.events };
+    return { handle, plan, refusals: safetyRefusals(plan, options), events: result.events };
   } catch (err) {
     handle.close();
     throw err;

@@ -2,7 +2,7 @@ import { PlantonError } from "../core/planton-error";
 import { readOutputs, runOperation } from "../engine/run-operation";
 import { toStackOutputs } from "../outputs/to-stack-outputs";
 import { hasChanges } from "../plan/build-plan";
-import { guardBroadening } from "../plan/guard-broadening";
+import { summarizeRefusals } from "../plan/guard-plan";
 import { changeCountWords } from "../render/change-count-words";
 import { renderPlanText } from "../render/plan-text";
 import { requireConfirmation } from "./confirm";
@@ -41,23 +41,16 @@ export async function runApply(options: ApplyOptions, io: Io): Promise<ExitCode>
       throwIfInterrupted(interrupt, "apply", target.stack);
       const engine = { signal: interrupt.signal, interrupted: interrupt.interrupted, ...engineOutput(options, io) };
       const previewed = await followProgress(io, { doing: `previewing stack ${target.stack}` }, (onEvent) =>
-        previewStack(target, { allowReplace: options.allowReplace, ...engine, onEvent }),
+        previewStack(target, { allowReplace: options.allowReplace, allowBroadening: options.allowBroadening, interactive: interactive(options, io), ...engine, onEvent }),
       );
       const { handle, plan, refusals } = previewed;
       try {
         planOut.write(`${renderPlanText(plan, { colour })}\n`);
         if (refusals.length > 0) {
           printProblems(io, refusals, options);
-          throw new PlantonError("refused", `cannot apply stack ${target.stack}: the plan replaces or deletes a KMS key`, {
-            hint: "review the plan above; pass --allow-replace to apply it anyway",
-          });
-        }
-        // Key-policy safety rail (guardBroadening): off a terminal a broadening needs --allow-broadening.
-        const broadening = guardBroadening(plan, { allowBroadening: options.allowBroadening, interactive: io.stdinIsTTY });
-        if (broadening.length > 0) {
-          printProblems(io, broadening, options);
-          throw new PlantonError("refused", `cannot apply stack ${target.stack}: the key policy change broadens access`, {
-            hint: "review the statements above; pass --allow-broadening to apply it without a terminal",
+          const refused = summarizeRefusals(refusals);
+          throw new PlantonError("refused", `cannot apply stack ${target.stack}: ${refused.headline}`, {
+            hint: `review the plan above; pass ${refused.overrides.join(" and ")} to apply it anyway`,
           });
         }
         if (!hasChanges(plan)) {
@@ -78,4 +71,12 @@ export async function runApply(options: ApplyOptions, io: Io): Promise<ExitCode>
   } finally {
     interrupt.dispose();
   }
+}
+
+/**
+ * True when a person will see the plan and answer the confirmation: at a terminal, without
+ * `--yes`. The prompt is the broadening check there, so `--yes` (no prompt) cannot skip both.
+ */
+function interactive(options: { yes: boolean }, io: Io): boolean {
+  return io.stdinIsTTY && !options.yes;
 }

@@ -1,4 +1,5 @@
 import { hasChanges } from "../plan/build-plan";
+import { summarizeRefusals } from "../plan/guard-plan";
 import { changeCountWords } from "../render/change-count-words";
 import { planJson, type StackPreview } from "../render/plan-json";
 import { renderPlanMarkdown } from "../render/plan-markdown";
@@ -17,13 +18,17 @@ export interface PreviewOptions extends StackCommandOptions {
   readonly output: "text" | "json" | "markdown";
   readonly detailedExitcode: boolean;
   readonly allowReplace: boolean;
+  /** `--allow-broadening`: a key policy change that broadens access passes off a terminal. */
+  readonly allowBroadening: boolean;
   /** False under `--no-step-summary`: do not append the markdown to GITHUB_STEP_SUMMARY. */
   readonly stepSummary: boolean;
 }
 
 /**
  * Previews every manifest's stack and prints the plans: text (or markdown) per stack on stdout,
- * or one JSON document for all. A plan the safety rail refuses fails its stack. Exit 1 on any
+ * or one JSON document for all. A plan a safety rail refuses fails its stack, as apply would
+ * refuse it: a broadening passes only at a terminal (where apply would ask) or with
+ * --allow-broadening, so a CI preview fails on what a CI apply refuses. Exit 1 on any
  * failure; with --detailed-exitcode 2 when something would change, else 0.
  */
 export async function runPreview(options: PreviewOptions, io: Io): Promise<ExitCode> {
@@ -31,7 +36,8 @@ export async function runPreview(options: PreviewOptions, io: Io): Promise<ExitC
   const colour = options.output === "text" && colorFor(options, io.stdout, io);
   const result = await runStacks("preview", options, io, async (target) => {
     const previewed = await followProgress(io, { doing: `previewing stack ${target.stack}` }, (onEvent) =>
-      previewStack(target, { allowReplace: options.allowReplace, ...engineOutput(options, io), onEvent }),
+      // At a terminal apply would ask, and the person at it decides on a broadening: preview refuses what apply would.
+      previewStack(target, { allowReplace: options.allowReplace, allowBroadening: options.allowBroadening, interactive: io.stdinIsTTY, ...engineOutput(options, io), onEvent }),
     );
     previewed.handle.close();
     const { plan, refusals } = previewed;
@@ -46,7 +52,8 @@ export async function runPreview(options: PreviewOptions, io: Io): Promise<ExitC
     }
     if (refusals.length > 0) {
       printProblems(io, refusals, options);
-      return { ok: false, changed: hasChanges(plan), summary: `refused: the plan replaces or deletes a KMS key (pass --allow-replace)` };
+      const refused = summarizeRefusals(refusals);
+      return { ok: false, changed: hasChanges(plan), summary: `refused: ${refused.headline} (pass ${refused.overrides.join(" and ")})` };
     }
     return { ok: true, changed: hasChanges(plan), summary: changeCountWords(plan.summary, "planned") };
   });

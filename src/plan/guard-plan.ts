@@ -1,4 +1,5 @@
 import { error, type Problem } from "../core/problem";
+import { guardBroadening, type BroadeningGuardOptions } from "./guard-broadening";
 import type { Plan, PropertyChange, ResourceChange } from "./plan";
 
 /** What the guard lets through. */
@@ -41,6 +42,14 @@ export function guardPlan(plan: Plan, options: GuardOptions): Problem[] {
   });
 }
 
+/**
+ * Every safety rail's refusals of a plan: replacement (guardPlan) and broadening
+ * (guardBroadening). `preview` and `apply` both guard with this, so they refuse the same plans.
+ */
+export function safetyRefusals(plan: Plan, options: GuardOptions & BroadeningGuardOptions): Problem[] {
+  return [...guardPlan(plan, options), ...guardBroadening(plan, options)];
+}
+
 function keyRefusal(change: ResourceChange): [string, string][] {
   const what = `${change.kind === "key" ? "KMS key" : "replica key"} "${change.name}"`;
   switch (change.op) {
@@ -78,4 +87,30 @@ function describe(p: PropertyChange): string {
 
 function show(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value) ?? "(none)";
+}
+
+/** What a plan's refusals come to, in a few words, and the flags that would let it through. */
+export interface RefusalSummary {
+  /** E.g. `the plan replaces or deletes a KMS key and the key policy change broadens access`. */
+  readonly headline: string;
+  /** E.g. `["--allow-replace", "--allow-broadening"]`. */
+  readonly overrides: readonly string[];
+}
+
+/** Each safety rail's refusal, as told by the path guardPlan and guardBroadening give it. */
+const REASONS: readonly { readonly matches: (path: string) => boolean; readonly subject: string; readonly says: string; readonly override: string }[] = [
+  { matches: (path) => path !== "spec.alias" && path !== "spec.policy", subject: "the plan", says: "replaces or deletes a KMS key", override: "--allow-replace" },
+  { matches: (path) => path === "spec.alias", subject: "the plan", says: "points an alias at a different key", override: "--allow-replace" },
+  { matches: (path) => path === "spec.policy", subject: "the key policy change", says: "broadens access", override: "--allow-broadening" },
+];
+
+/**
+ * The headline of a refused plan, built from the refusals themselves (guardPlan's and
+ * guardBroadening's), so an alias retarget or a broadening is not reported as a key replacement.
+ */
+export function summarizeRefusals(refusals: readonly Problem[]): RefusalSummary {
+  const reasons = REASONS.filter((reason) => refusals.some((r) => reason.matches(r.path)));
+  // "the plan replaces or deletes a KMS key and points an alias at a different key": one subject, said once.
+  const headline = reasons.map((r, i) => (i > 0 && reasons[i - 1]!.subject === r.subject ? r.says : `${r.subject} ${r.says}`)).join(" and ");
+  return { headline, overrides: [...new Set(reasons.map((r) => r.override))] };
 }

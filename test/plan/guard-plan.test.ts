@@ -1,6 +1,7 @@
 import { buildPlan } from "../../src/plan/build-plan";
-import { guardPlan } from "../../src/plan/guard-plan";
-import { createEvents, deleteEvents, replaceEvents, updateEvents } from "./fixtures";
+import { guardPlan, safetyRefusals, summarizeRefusals } from "../../src/plan/guard-plan";
+import { policyUpdatePlan } from "../render/plan-markdown-fixtures";
+import { ALIAS_INPUTS, ALIAS_URN, createEvents, deleteEvents, diff, planned, replaceEvents, STACK_URN, state, step, updateEvents } from "./fixtures";
 
 const target = { stack: "acme-prod-rds", file: "key.yaml", name: "rds" };
 
@@ -35,5 +36,66 @@ describe("guardPlan", () => {
   it("lets everything through with allowReplace", () => {
     expect(guardPlan(buildPlan(target, replaceEvents()), { allowReplace: true })).toEqual([]);
     expect(guardPlan(buildPlan(target, deleteEvents()), { allowReplace: true })).toEqual([]);
+  });
+});
+
+/** Preview after the alias was pointed at another key (the key itself unchanged). */
+function retargetEvents() {
+  return [
+    planned(step("same", STACK_URN)),
+    planned(step("update", ALIAS_URN, {
+      old: state(ALIAS_INPUTS),
+      new: state({ ...ALIAS_INPUTS, targetKeyId: "arn:aws:kms:us-east-1:123456789012:key/other" }),
+      diffs: ["targetKeyId"],
+      detailedDiff: { targetKeyId: diff("update") },
+    })),
+  ];
+}
+
+describe("safetyRefusals", () => {
+  const off = { allowReplace: false, allowBroadening: false, interactive: false };
+
+  it("refuses what either rail refuses, and each override lets only its own rail through", () => {
+    const broadening = policyUpdatePlan();
+    expect(safetyRefusals(broadening, off).map((p) => p.path)).toEqual(["spec.policy"]);
+    expect(safetyRefusals(broadening, { ...off, allowReplace: true }).map((p) => p.path)).toEqual(["spec.policy"]);
+    expect(safetyRefusals(broadening, { ...off, allowBroadening: true })).toEqual([]);
+    expect(safetyRefusals(broadening, { ...off, interactive: true })).toEqual([]);
+    const replace = buildPlan(target, replaceEvents());
+    expect(safetyRefusals(replace, { ...off, allowBroadening: true }).map((p) => p.path)).toEqual(["spec.keySpec", "spec.keyUsage", "spec.alias"]);
+  });
+});
+
+describe("summarizeRefusals", () => {
+  const off = { allowReplace: false, allowBroadening: false, interactive: false };
+
+  it("says an alias is retargeted when only an alias is refused, not that a key is replaced", () => {
+    expect(summarizeRefusals(guardPlan(buildPlan(target, retargetEvents()), off))).toEqual({
+      headline: "the plan points an alias at a different key",
+      overrides: ["--allow-replace"],
+    });
+  });
+
+  it("says a key is replaced or deleted for a replacement (with its alias) and a replica deletion", () => {
+    expect(summarizeRefusals(guardPlan(buildPlan(target, replaceEvents()), off))).toEqual({
+      headline: "the plan replaces or deletes a KMS key and points an alias at a different key",
+      overrides: ["--allow-replace"],
+    });
+    expect(summarizeRefusals(guardPlan(buildPlan(target, deleteEvents()), off)).headline).toBe("the plan replaces or deletes a KMS key");
+  });
+
+  it("names every rail that refused, and every override needed", () => {
+    const both = [...guardPlan(buildPlan(target, retargetEvents()), off), ...safetyRefusals(policyUpdatePlan(), off)];
+    expect(summarizeRefusals(both)).toEqual({
+      headline: "the plan points an alias at a different key and the key policy change broadens access",
+      overrides: ["--allow-replace", "--allow-broadening"],
+    });
+  });
+
+  it("says the key policy broadens access for a broadening, with its own override", () => {
+    expect(summarizeRefusals(safetyRefusals(policyUpdatePlan(), off))).toEqual({
+      headline: "the key policy change broadens access",
+      overrides: ["--allow-broadening"],
+    });
   });
 });

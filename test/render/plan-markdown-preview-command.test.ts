@@ -8,13 +8,13 @@ import { policyUpdatePlan } from "./plan-markdown-fixtures";
 // preview and apply with the engine replaced by a plan built by hand: what the renderings and the
 // key-policy safety rail do with it. The real engine is covered by test/e2e.
 
+// The stand-in guards its plan as the real previewStack does (safetyRefusals with the options it gets).
 jest.mock("../../src/cli/preview-stack", () => ({
-  previewStack: jest.fn(async (target: { stack: string; manifest: { file: string; name: string } }) => ({
-    handle: { close: () => undefined },
-    plan: { ...policyUpdatePlan(), stack: target.stack, file: target.manifest.file, name: target.manifest.name },
-    refusals: [],
-    events: [],
-  })),
+  previewStack: jest.fn(async (target: { stack: string; manifest: { file: string; name: string } }, options: never) => {
+    const plan = { ...policyUpdatePlan(), stack: target.stack, file: target.manifest.file, name: target.manifest.name };
+    const { safetyRefusals } = jest.requireActual("../../src/plan/guard-plan");
+    return { handle: { close: () => undefined }, plan, refusals: safetyRefusals(plan, options), events: [] };
+  }),
 }));
 jest.mock("../../src/engine/run-operation", () => ({
   runOperation: jest.fn(async () => ({ events: [], outputs: {} })),
@@ -33,14 +33,14 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
 describe("planton preview renderings", () => {
   it("--output markdown prints the markdown document, totals first", async () => {
     const io = memoryIo({ env: env() });
-    expect(await runCli(["preview", "-f", manifest, "-o", "markdown"], io)).toBe(0);
+    expect(await runCli(["preview", "-f", manifest, "-o", "markdown", "--allow-broadening"], io)).toBe(0);
     expect(io.out()).toMatch(/^## planton preview\n\n\*\*1 stack: 0 to create, 1 to update/);
     expect(io.out()).toContain("| `KeyUsage` | Allow | changed |");
   });
 
   it("--output json prints exactly one JSON document with the policy statements", async () => {
     const io = memoryIo({ env: env() });
-    expect(await runCli(["preview", "-f", manifest, "-o", "json"], io)).toBe(0);
+    expect(await runCli(["preview", "-f", manifest, "-o", "json", "--allow-broadening"], io)).toBe(0);
     const document = JSON.parse(io.out());
     expect(document.formatVersion).toBe("1.0");
     expect(document.stacks[0].steps[0].policy.broadens).toBe(true);
@@ -49,7 +49,7 @@ describe("planton preview renderings", () => {
   it("appends the markdown to GITHUB_STEP_SUMMARY, whatever the output format", async () => {
     const summary = join(dir, "summary.md");
     const io = memoryIo({ env: env({ GITHUB_STEP_SUMMARY: summary }) });
-    expect(await runCli(["preview", "-f", manifest], io)).toBe(0);
+    expect(await runCli(["preview", "-f", manifest, "--allow-broadening"], io)).toBe(0);
     expect(io.out()).toContain("key policy: broadens access");
     expect(readFileSync(summary, "utf8")).toMatch(/^## planton preview\n/);
   });
@@ -57,13 +57,13 @@ describe("planton preview renderings", () => {
   it("--no-step-summary leaves GITHUB_STEP_SUMMARY alone", async () => {
     const summary = join(dir, "summary.md");
     const io = memoryIo({ env: env({ GITHUB_STEP_SUMMARY: summary }) });
-    expect(await runCli(["preview", "-f", manifest, "--no-step-summary"], io)).toBe(0);
+    expect(await runCli(["preview", "-f", manifest, "--no-step-summary", "--allow-broadening"], io)).toBe(0);
     expect(() => readFileSync(summary)).toThrow();
   });
 
   it("--detailed-exitcode exits 2 when there are changes", async () => {
     const io = memoryIo({ env: env() });
-    expect(await runCli(["preview", "-f", manifest, "--detailed-exitcode"], io)).toBe(2);
+    expect(await runCli(["preview", "-f", manifest, "--detailed-exitcode", "--allow-broadening"], io)).toBe(2);
   });
 });
 
@@ -84,5 +84,45 @@ describe("planton apply and a broadening key policy", () => {
   it("leaves the decision to the person at a terminal", async () => {
     const io = memoryIo({ env: env(), tty: true, answers: ["yes"] });
     expect(await runCli(["apply", "-f", manifest], io)).toBe(0);
+    expect(io.err()).toContain("Apply these changes to stack minimal-key?");
+  });
+
+  it("refuses it at a terminal under --yes: with no prompt nobody confirms the broadening", async () => {
+    const io = memoryIo({ env: env(), tty: true });
+    expect(await runCli(["apply", "-f", manifest, "--yes"], io)).toBe(1);
+    expect(io.err()).toContain("the key policy of key broadens access: statement KeyUsage adds principal");
+    expect(io.err()).toContain("error: cannot apply stack minimal-key: the key policy change broadens access");
+  });
+});
+
+describe("planton preview and a broadening key policy", () => {
+  it("refuses it off a terminal without --allow-broadening, as apply would: exit 1 with the explanation", async () => {
+    const io = memoryIo({ env: env() });
+    expect(await runCli(["preview", "-f", manifest, "--detailed-exitcode"], io)).toBe(1);
+    expect(io.err()).toContain("the key policy of key broadens access: statement KeyUsage adds principal arn:aws:iam::123456789012:role/Analytics");
+    expect(io.err()).toContain("refused: the key policy change broadens access (pass --allow-broadening)");
+    expect(io.err()).not.toContain("KMS key");
+  });
+
+  it("lists the refusal in the JSON document and the markdown", async () => {
+    const json = memoryIo({ env: env() });
+    expect(await runCli(["preview", "-f", manifest, "-o", "json"], json)).toBe(1);
+    expect(JSON.parse(json.out()).stacks[0].refusals).toEqual([
+      { path: "spec.policy", message: expect.stringContaining("the key policy of key broadens access: statement KeyUsage") },
+    ]);
+    const markdown = memoryIo({ env: env() });
+    expect(await runCli(["preview", "-f", manifest, "-o", "markdown"], markdown)).toBe(1);
+    expect(markdown.out()).toContain("⛔ **Refused** (`spec.policy`): the key policy of key broadens access");
+  });
+
+  it("passes it at a terminal, where apply would ask", async () => {
+    const io = memoryIo({ env: env(), tty: true });
+    expect(await runCli(["preview", "-f", manifest, "--detailed-exitcode"], io)).toBe(2);
+  });
+
+  it("does not take --yes: preview never confirms anything", async () => {
+    const io = memoryIo({ env: env() });
+    expect(await runCli(["preview", "-f", manifest, "--yes", "--allow-broadening"], io)).toBe(1);
+    expect(io.err()).toContain("unknown option '--yes'");
   });
 });

@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { addOutputFlag, addSafetyFlags, type SafetyFlags } from "../flags";
+import { addConfirmFlag, addOutputFlag, addSafetyFlags, type ConfirmFlags, type SafetyFlags } from "../flags";
 import type { CliContext } from "../main";
 import type * as RunApply from "../run-apply";
 import { addStackCommandFlags, toStackCommandOptions, type StackCommandFlags } from "../stack-command-flags";
@@ -9,8 +9,9 @@ export function applyCommand(ctx: CliContext): Command {
   const command = new Command("apply").description("preview, confirm (--yes off a terminal), deploy, and print the stack outputs");
   addStackCommandFlags(command, "apply");
   addOutputFlag(command, ["text", "json", "yaml"]);
-  addSafetyFlags(command, { broadening: true });
-  return command.action(async (flags: StackCommandFlags & SafetyFlags & { output: "text" | "json" | "yaml" }, self: Command) => {
+  addConfirmFlag(command);
+  addSafetyFlags(command);
+  return command.action(async (flags: StackCommandFlags & ConfirmFlags & SafetyFlags & { output: "text" | "json" | "yaml" }, self: Command) => {
     const { runApply } = require("../run-apply") as typeof RunApply;
     ctx.exitCode = await runApply(
       { ...toStackCommandOptions(flags, self), output: flags.output, yes: flags.yes === true, allowReplace: flags.allowReplace === true, allowBroadening: flags.allowBroadening === true },

@@ -1,4 +1,5 @@
-import { Command, Option } from "commander";
+import { Command } from "commander";
+import { addConfirmFlag, type ConfirmFlags } from "../flags";
 import type { CliContext } from "../main";
 import type * as RunDestroy from "../run-destroy";
 import { addStackCommandFlags, toStackCommandOptions, type StackCommandFlags } from "../stack-command-flags";
@@ -7,8 +8,8 @@ import { addStackCommandFlags, toStackCommandOptions, type StackCommandFlags } f
 export function destroyCommand(ctx: CliContext): Command {
   const command = new Command("destroy").description("schedule the stack's keys for deletion (after their deletion window) and remove the aliases");
   addStackCommandFlags(command, "destroy");
-  command.addOption(new Option("-y, --yes", "do not ask for confirmation (required when not on a terminal)"));
-  return command.action(async (flags: StackCommandFlags & { yes?: boolean }, self: Command) => {
+  addConfirmFlag(command);
+  return command.action(async (flags: StackCommandFlags & ConfirmFlags, self: Command) => {
     const { runDestroy } = require("../run-destroy") as typeof RunDestroy;
     ctx.exitCode = await runDestroy({ ...toStackCommandOptions(flags, self), yes: flags.yes === true, now: () => new Date() }, ctx.io);
   });

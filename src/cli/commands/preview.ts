@@ -9,7 +9,7 @@ export function previewCommand(ctx: CliContext): Command {
   const command = new Command("preview").description("show the changes apply would make, resource by resource and property by property");
   addStackCommandFlags(command, "preview");
   addOutputFlag(command, ["text", "json", "markdown"]);
-  addSafetyFlags(command, { broadening: true });
+  addSafetyFlags(command);
   command.addOption(new Option("--detailed-exitcode", "exit 0 when nothing would change, 2 when something would, 1 on error"));
   command.addOption(new Option("--no-step-summary", "do not append the markdown plan to the GitHub Actions job summary (GITHUB_STEP_SUMMARY)"));
   return command.action(async (flags: StackCommandFlags & SafetyFlags & { output: "text" | "json" | "markdown"; detailedExitcode?: boolean; stepSummary: boolean }, self: Command) => {
@@ -21,6 +21,7 @@ export function previewCommand(ctx: CliContext): Command {
         output: flags.output,
         detailedExitcode: flags.detailedExitcode === true,
         allowReplace: flags.allowReplace === true,
+        allowBroadening: flags.allowBroadening === true,
         stepSummary: flags.stepSummary,
       },
       ctx.io,
