@@ -102,9 +102,15 @@ describe("rotation", () => {
   });
 
   it("refuses rotationPeriodDays with rotation off, explicit or by key spec", () => {
-    const message = "spec.rotationPeriodDays: applies only when enableRotation is true; remove it or turn rotation on";
-    expect(specProblems("enableRotation: false\nrotationPeriodDays: 180")).toEqual([message]);
-    expect(specProblems("keySpec: RSA_2048\nrotationPeriodDays: 180")).toEqual([message]);
+    expect(specProblems("enableRotation: false\nrotationPeriodDays: 180")).toEqual([
+      "spec.rotationPeriodDays: applies only when enableRotation is true; remove it or turn rotation on",
+    ]);
+    expect(specProblems("keySpec: RSA_2048\nrotationPeriodDays: 180")).toEqual([
+      "spec.rotationPeriodDays: applies only when enableRotation is true; remove it (RSA_2048 keys cannot rotate)",
+    ]);
+    expect(specProblems("keySpec: HMAC_256\nenableRotation: false\nrotationPeriodDays: 180")).toEqual([
+      "spec.rotationPeriodDays: applies only when enableRotation is true; remove it (HMAC_256 keys cannot rotate)",
+    ]);
   });
 });
 
