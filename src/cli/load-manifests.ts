@@ -1,6 +1,7 @@
 import type { AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
 import { AwsKmsKeySchema } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
-import { hasErrors, type Problem } from "../core/problem";
+import { create } from "@bufbuild/protobuf";
+import { error, hasErrors, type Problem } from "../core/problem";
 import { applyDefaults } from "../defaults/apply-defaults";
 import { checkPolicy } from "../policy/check-policy";
 import { decodeSource, type DecodedDocument } from "../manifest/decode-source";
@@ -51,8 +52,12 @@ export interface LoadManifestsResult {
  * as problems (never thrown), each with file, line and JSON path where known.
  */
 export function loadManifests(options: LoadManifestsOptions, io: Pick<Io, "readStdin" | "cwd" | "env">): LoadManifestsResult {
-  const region = options.region || io.env.AWS_REGION || io.env.AWS_DEFAULT_REGION || undefined;
   const reports: ValidateReport[] = [];
+  const fallback = fallbackRegion(options, io.env);
+  // A bad fallback region is the flag's (or variable's) mistake, reported once against it, not
+  // on every manifest that would have used it; those manifests then carry no region.
+  if (fallback.problems.length > 0) reports.push({ kind: "setting", file: fallback.source, name: "", problems: fallback.problems });
+  const region = fallback.problems.length > 0 ? undefined : fallback.region;
   const manifests: Manifest[] = [];
   const overrides = parseOverrides(options.set ?? [], AwsKmsKeySchema);
   if (overrides.problems.length > 0) reports.push({ kind: "setting", file: "--set", name: "", problems: overrides.problems });
@@ -101,6 +106,25 @@ function checkDocument(document: DecodedDocument, region: string | undefined): {
   if (document.problems.length > 0) return { problems };
   const manifest: Manifest = { file: document.file, index: document.index, name: key.metadata?.name ?? document.name, key, positions: document.positions };
   return { manifest, problems };
+}
+
+/** The region for manifests without `spec.region`, where it came from, and what is wrong with it. */
+function fallbackRegion(
+  options: LoadManifestsOptions,
+  env: Io["env"],
+): { region?: string; source: string; problems: Problem[] } {
+  const [source, region] =
+    options.region ? ["--region", options.region]
+    : env.AWS_REGION ? ["AWS_REGION", env.AWS_REGION]
+    : env.AWS_DEFAULT_REGION ? ["AWS_DEFAULT_REGION", env.AWS_DEFAULT_REGION]
+    : ["", undefined];
+  if (region === undefined) return { source, problems: [] };
+  // The manifest's own rule for spec.region judges the fallback too, so both read the same.
+  const probe = create(AwsKmsKeySchema, { spec: { region } });
+  const problems = validateFieldRules(probe)
+    .filter((problem) => problem.path === "spec.region")
+    .map((problem) => error("", problem.message, { file: source }));
+  return { region, source, problems };
 }
 
 /** True when one path is the other or lies inside it (`spec` and `spec.alias`). */

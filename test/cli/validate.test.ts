@@ -128,6 +128,23 @@ describe("planton validate", () => {
     );
   });
 
+  it("reports a bad --region or AWS_REGION once, against the flag or variable, not on each manifest", async () => {
+    file("one.yaml", `${header}spec: {}\n`);
+    file("two.yaml", `${header.replace("orders", "billing")}spec: {}\n`);
+    expect(await validate(["-f", "one.yaml", "-f", "two.yaml", "--region", "moon"])).toEqual({
+      code: 1,
+      out: '--region: must be an AWS region name such as us-east-1 (got "moon")\n2 manifests valid, but --region is invalid\n',
+      err: "",
+    });
+    const fromEnv = await validate(["-f", "one.yaml", "-f", "two.yaml", "-o", "json"], { env: { AWS_REGION: "bad" } });
+    expect(fromEnv.code).toBe(1);
+    expect(JSON.parse(fromEnv.out).manifests).toEqual([
+      { file: "AWS_REGION", name: "", errors: [expect.objectContaining({ path: "", message: 'must be an AWS region name such as us-east-1 (got "bad")' })], warnings: [] },
+      { file: "one.yaml", name: "orders", errors: [], warnings: [] },
+      { file: "two.yaml", name: "billing", errors: [], warnings: [] },
+    ]);
+  });
+
   it("colours only on a terminal, unless NO_COLOR or --color says otherwise", async () => {
     file("bad.yaml", `${header}spec:\n  deletionWindowDays: 3\n`);
     const escape = "\u001b[";
