@@ -2,13 +2,13 @@ import { runOperation } from "../engine/run-operation";
 import { buildPlan } from "../plan/build-plan";
 import { destroyJson, destroySchedule, renderDestroyText, scheduledWords, type StackDestroy } from "../render/destroy-text";
 import { requireConfirmation } from "./confirm";
+import { verboseEngineOutput } from "./engine-output-lines";
 import type { ExitCode } from "./exit";
 import { onInterrupt, throwIfInterrupted } from "./interrupt";
 import { followProgress } from "./print-progress";
 import type { Io } from "./io";
 import { openExistingStack } from "./open-existing-stack";
 import { colorFor } from "./print-problems";
-import { engineOutput } from "./run-preview";
 import { printDocument, runStacks, type DocumentFormat, type StackCommandOptions } from "./run-stacks";
 
 /** `planton destroy`'s options once flags are parsed. */
@@ -36,9 +36,10 @@ export async function runDestroy(options: DestroyOptions, io: Io): Promise<ExitC
       const handle = await openExistingStack(target);
       if (handle === undefined) return { ok: true, changed: false, summary: "nothing to destroy (no stack)" };
       try {
-        const engine = { signal: interrupt.signal, interrupted: interrupt.interrupted, ...engineOutput(options, io) };
+        const verbose = verboseEngineOutput(options, io);
+        const engine = { signal: interrupt.signal, interrupted: interrupt.interrupted, ...verbose.engine };
         const preview = await followProgress(io, { doing: `previewing the destroy of stack ${target.stack}` }, (onEvent) =>
-          runOperation(handle, "destroy-preview", { ...engine, onEvent }),
+          runOperation(handle, "destroy-preview", { ...engine, onEvent }).finally(verbose.flush),
         );
         const plan = buildPlan({ stack: target.stack, file: target.manifest.file, name: target.manifest.name }, preview.events);
         const now = options.now();
@@ -50,7 +51,9 @@ export async function runDestroy(options: DestroyOptions, io: Io): Promise<ExitC
         if (plan.summary.delete === 0) return { ok: true, changed: false, summary: "nothing to destroy" };
         await requireConfirmation(io, "destroy", target.stack, { yes: options.yes });
         io.stderr.write(`Destroying stack ${target.stack}...\n`);
-        await followProgress(io, { doing: `destroying stack ${target.stack}` }, (onEvent) => runOperation(handle, "destroy", { ...engine, onEvent }));
+        await followProgress(io, { doing: `destroying stack ${target.stack}` }, (onEvent) =>
+          runOperation(handle, "destroy", { ...engine, onEvent }).finally(verbose.flush),
+        );
         record(true);
         return { ok: true, changed: true, summary: scheduledWords(schedule.scheduled.length) };
       } finally {

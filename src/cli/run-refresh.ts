@@ -2,13 +2,13 @@ import { PlantonError } from "../core/planton-error";
 import { runOperation } from "../engine/run-operation";
 import { refreshDrift } from "../plan/refresh-drift";
 import { driftJson, renderDriftText, type StackRefresh } from "../render/drift-text";
+import { verboseEngineOutput } from "./engine-output-lines";
 import type { ExitCode } from "./exit";
 import { onInterrupt, throwIfInterrupted } from "./interrupt";
 import type { Io } from "./io";
 import { openExistingStack } from "./open-existing-stack";
 import { followProgress } from "./print-progress";
 import { colorFor } from "./print-problems";
-import { engineOutput } from "./run-preview";
 import { printDocument, runStacks, type DocumentFormat, type StackCommandOptions } from "./run-stacks";
 
 /** `planton refresh`'s options once flags are parsed. */
@@ -35,8 +35,11 @@ export async function runRefresh(options: RefreshOptions, io: Io): Promise<ExitC
         });
       }
       try {
-        const engine = { signal: interrupt.signal, interrupted: interrupt.interrupted, ...engineOutput(options, io) };
-        const done = await followProgress(io, { doing: `refreshing stack ${target.stack}` }, (onEvent) => runOperation(handle, "refresh", { ...engine, onEvent }));
+        const verbose = verboseEngineOutput(options, io);
+        const engine = { signal: interrupt.signal, interrupted: interrupt.interrupted, ...verbose.engine };
+        const done = await followProgress(io, { doing: `refreshing stack ${target.stack}` }, (onEvent) =>
+          runOperation(handle, "refresh", { ...engine, onEvent }).finally(verbose.flush),
+        );
         const drift = refreshDrift(done.events);
         refreshes.set(target.stack, { stack: target.stack, file: target.manifest.file, name: target.manifest.name, drift });
         if (options.output === "text") io.stdout.write(renderDriftText(target.stack, drift, { colour }));

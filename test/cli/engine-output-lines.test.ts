@@ -18,4 +18,16 @@ describe("engineOutputLines (--verbose engine output)", () => {
     write("\n +  aws:kms:Key key created (0.08s)\n@ destroying....\n");
     expect(written.join("")).toBe(" +  aws:kms:Key key created (0.08s)\n");
   });
+
+  it("flush writes a last line the engine left without its newline, once, and never a ticker", () => {
+    const written: string[] = [];
+    const write = engineOutputLines((text) => written.push(text));
+    write("Resources:\n    2 unchanged");
+    write.flush();
+    write.flush();
+    expect(written.join("")).toBe("Resources:\n    2 unchanged\n");
+    write("@ updating...");
+    write.flush();
+    expect(written.join("")).toBe("Resources:\n    2 unchanged\n");
+  });
 });

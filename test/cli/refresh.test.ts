@@ -75,4 +75,11 @@ describe("planton refresh --output", () => {
     expect(await runCli(["refresh", "-f", "-", "-o", "markdown"], io)).toBe(1);
     expect(io.out()).toBe("");
   });
+
+  it("--verbose keeps the engine's last line even without its newline", async () => {
+    const io = memoryIo({ stdin: manifest, env });
+    expect(await runCli(["refresh", "-f", "-", "-o", "json", "--verbose"], io)).toBe(0);
+    expect(io.err()).toContain("Refreshing (acme-prod-rds):\nResources: 2 unchanged\n");
+    expect(JSON.parse(io.out()).drifted).toBe(true);
+  });
 });
