@@ -31,18 +31,32 @@ const patternAdvice = new Map<DescField, string>([
   [AwsKmsKeyPolicyConditionSchema.field.key, "must be a condition key such as kms:CallerAccount or aws:PrincipalOrgID"],
 ]);
 
+// Map keys whose length limits read better as one range than as two separate rules.
+const keyLengthAdvice = new Map<DescField, string>([[AwsKmsKeySpecSchema.field.tags, "tag keys must be 1-128 characters"]]);
+
 /**
  * Turns a protovalidate violation into a Problem at its JSON-name path, with the standard rule's
  * message rewritten into planton's sentence shape ("must be between 7 and 30 (got 3)").
  * Messages written in the proto (CEL rules) are already in that shape and pass through.
  */
 export function violationToProblem(violation: Violation, message: unknown): Problem {
-  const path = violationPath(violation.field);
-  const value = violation.forKey ? lastMapKey(violation) : valueAt(message, violation.field);
-  const text = describe(violation, value);
-  if (!violation.forKey) return error(path, text);
+  if (violation.forKey) return keyProblem(violation);
+  return error(violationPath(violation.field), describe(violation, valueAt(message, violation.field)));
+}
+
+// A bad map key. An empty key is reported at the map itself: `spec.tags.` names nothing.
+function keyProblem(violation: Violation): Problem {
+  const key = lastMapKey(violation);
+  const path = violationPath(key === "" ? violation.field.slice(0, -1) : violation.field);
+  const field = lastField(violation.field);
+  const advice = field && keyLengthAdvice.get(field);
+  const rule = ruleName(violation.ruleId);
+  if (advice && (rule === "min_len" || rule === "max_len")) {
+    return error(path, `${advice} (got ${key === "" ? '""' : String(key).length})`);
+  }
+  const text = describe(violation, key);
   // Standard rules read "key "" must not be empty"; messages from the proto already say "key".
-  return error(path, text === violation.message ? `${text} (got ${show(value)})` : `key ${show(value)} ${text}`);
+  return error(path, text === violation.message ? `${text} (got ${show(key)})` : `key ${show(key)} ${text}`);
 }
 
 function describe(violation: Violation, value: unknown): string {
