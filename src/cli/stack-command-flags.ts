@@ -19,11 +19,11 @@ export function toStackCommandOptions(flags: StackCommandFlags, command: Command
   return {
     files: flags.filename ?? [],
     ...(flags.set ? { set: flags.set } : {}),
+    // --region is read once, by loadManifests, which fills in spec.region; the stack flags leave it out.
     ...(flags.region ? { region: flags.region } : {}),
     stackFlags: {
       ...(flags.stack ? { stack: flags.stack } : {}),
       ...(flags.backend ? { backend: flags.backend } : {}),
-      ...(flags.region ? { region: flags.region } : {}),
       ...(flags.profile ? { profile: flags.profile } : {}),
       ...(flags.endpointUrl ? { endpointUrl: flags.endpointUrl } : {}),
     },

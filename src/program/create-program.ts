@@ -3,7 +3,6 @@ import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { Alias, Key, ReplicaKey } from "@pulumi/aws/kms";
 import { Provider } from "@pulumi/aws/provider";
 import type { AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
-import { PlantonError } from "../core/planton-error";
 import { buildPolicy } from "../policy/build-policy";
 import { policyJson } from "../policy/policy-json";
 import { keyArgs, replicaKeyArgs } from "./key-args";
@@ -35,16 +34,12 @@ interface DeployTarget {
  * outputs under `AwsKmsKeyStackOutputs`' JSON names.
  *
  * Every resource uses an explicit provider, so nothing depends on the engine's default provider
- * or on `aws:*` stack config. Throws a PlantonError when the region was never resolved.
+ * or on `aws:*` stack config.
  */
 export function createProgram(key: AwsKmsKey, options: ProgramOptions): () => Promise<Record<string, unknown>> {
   const spec = key.spec;
+  // resolveStackTargets refuses a manifest without a region before any program is built.
   const region = spec?.region ?? "";
-  if (region === "") {
-    throw new PlantonError("usage", `cannot deploy ${key.metadata?.name ?? "the key"}: no AWS region`, {
-      hint: "set spec.region in the manifest, pass --region, or set AWS_REGION",
-    });
-  }
   const alias = spec?.alias ?? "";
   const replicaRegions = [...(spec?.replicaRegions ?? [])];
   // protect makes the engine refuse to delete (or replace) a resource until the flag is turned off.

@@ -44,6 +44,15 @@ describe("runStacks", () => {
     await runStacks("preview", options, io, async () => ({ ok: true, changed: false, summary: "no changes" }));
     expect(io.err().match(/using an empty passphrase/g)).toHaveLength(1);
   });
+
+  it("refuses a manifest without a region (flag, field or environment) before the engine starts", async () => {
+    const noRegion = "apiVersion: aws.project-planton.org/v1\nkind: AwsKmsKey\nmetadata:\n  name: a\nspec: {}\n";
+    const io = memoryIo({ stdin: noRegion, env: { PULUMI_CONFIG_PASSPHRASE: "x" } });
+    const runner = jest.fn();
+    expect((await runStacks("apply", options, io, runner)).exitCode).toBe(1);
+    expect(runner).not.toHaveBeenCalled();
+    expect(io.err()).toContain("no AWS region: set spec.region, pass --region, or set AWS_REGION");
+  });
 });
 
 describe("requireConfirmation", () => {

@@ -1,7 +1,6 @@
 import { clone, create } from "@bufbuild/protobuf";
 import { AwsKmsKeySchema, type AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
 import { AwsKmsKeyPolicySpecSchema } from "../../gen/project/planton/provider/aws/awskmskey/v1/policy_pb";
-import { isPlantonError } from "../../src/core/planton-error";
 import { buildPolicy } from "../../src/policy/build-policy";
 import { policyJson } from "../../src/policy/policy-json";
 import { createProgram } from "../../src/program/create-program";
@@ -295,19 +294,6 @@ describe("createProgram: options", () => {
   it("reads the partition off the caller's ARN", async () => {
     const run = await runWithMocks(createProgram(key, {}), `arn:aws-cn:iam::${MOCK_ACCOUNT}:user/deployer`);
     expect(registered(run, KEY, "key").inputs["policy"]).toBe(expectedPolicy(key, "us-east-1", "aws-cn"));
-  });
-
-  it("refuses a manifest whose region was never resolved, naming the ways to set one", () => {
-    const unresolved = edited(exampleKey("minimal.yaml"), (spec) => (spec.region = ""));
-    let thrown: unknown;
-    try {
-      createProgram(unresolved, {});
-    } catch (e) {
-      thrown = e;
-    }
-    expect(isPlantonError(thrown)).toBe(true);
-    expect((thrown as Error).message).toBe("cannot deploy minimal-key: no AWS region");
-    expect((thrown as { hint?: string }).hint).toBe("set spec.region in the manifest, pass --region, or set AWS_REGION");
   });
 });
 
