@@ -41,7 +41,14 @@ const keyLengthAdvice = new Map<DescField, string>([[AwsKmsKeySpecSchema.field.t
  */
 export function violationToProblem(violation: Violation, message: unknown): Problem {
   if (violation.forKey) return keyProblem(violation);
-  return error(violationPath(violation.field), describe(violation, valueAt(message, violation.field)));
+  const path = violationPath(violation.field);
+  const value = valueAt(message, violation.field);
+  // `unique` is a rule on the whole list; the item to remove is the first one seen before.
+  if (ruleName(violation.ruleId) === "unique") {
+    const index = firstRepeatIndex(value);
+    if (index >= 0) return error(`${path}[${index}]`, `must not repeat ${show((value as unknown[])[index])}`);
+  }
+  return error(path, describe(violation, value));
 }
 
 // A bad map key. An empty key is reported at the map itself: `spec.tags.` names nothing.
@@ -86,7 +93,8 @@ function describe(violation: Violation, value: unknown): string {
     case "max_pairs":
       return `must have at most ${numbers[0]} entries (got ${Object.keys(value as object).length})`;
     case "unique":
-      return `must not repeat ${show(firstRepeat(value))}`;
+      // Reached only when no repeated item can be found (violationToProblem names it otherwise).
+      return "must not repeat an item";
     case "in":
       return `must be one of ${violation.message.replace(/^.*\[(.*)\].*$/, "$1")}${got}`;
     case "prefix":
@@ -123,13 +131,14 @@ function constValue(message: string): string {
   return message.replace(/^.*`(.*)`.*$/, "$1");
 }
 
-function firstRepeat(value: unknown): unknown {
+function firstRepeatIndex(value: unknown): number {
   const seen = new Set<unknown>();
-  for (const item of Array.isArray(value) ? value : []) {
-    if (seen.has(item)) return item;
-    seen.add(item);
+  const items: unknown[] = Array.isArray(value) ? value : [];
+  for (let i = 0; i < items.length; i++) {
+    if (seen.has(items[i])) return i;
+    seen.add(items[i]);
   }
-  return undefined;
+  return -1;
 }
 
 function lastMapKey(violation: Violation): unknown {

@@ -159,8 +159,8 @@ describe("regions and replicas", () => {
   });
 
   it("refuses repeated replicas", () => {
-    expect(specProblems("multiRegion: true\nreplicaRegions: [eu-west-1, eu-west-1]")).toEqual([
-      'spec.replicaRegions: must not repeat "eu-west-1"',
+    expect(specProblems("multiRegion: true\nreplicaRegions: [eu-west-1, ap-south-1, eu-west-1]")).toEqual([
+      'spec.replicaRegions[2]: must not repeat "eu-west-1"',
     ]);
   });
 
