@@ -31,12 +31,22 @@ export interface StackFlags {
   endpointUrl?: string;
 }
 
+/** Raw value of the region flag. */
+export interface RegionFlags {
+  region?: string;
+}
+
+/** `--region R`: the region of manifests that have no `spec.region`. */
+export function addRegionFlag(command: Command): Command {
+  return command.addOption(new Option("--region <region>", "AWS region when the manifest has none (default: AWS_REGION, AWS_DEFAULT_REGION)"));
+}
+
 /** Where state lives and which account and region the engine talks to. */
 export function addStackFlags(command: Command): Command {
-  return command
+  command
     .addOption(new Option("--stack <name>", "stack name (default: <org>-<env>-<name> from metadata)"))
-    .addOption(new Option("--backend <url>", "state backend URL (default: PLANTON_BACKEND_URL, PULUMI_BACKEND_URL, or file://~/.planton/state)"))
-    .addOption(new Option("--region <region>", "AWS region when the manifest has none (default: AWS_REGION, AWS_DEFAULT_REGION)"))
+    .addOption(new Option("--backend <url>", "state backend URL (default: PLANTON_BACKEND_URL, PULUMI_BACKEND_URL, or file://~/.planton/state)"));
+  return addRegionFlag(command)
     .addOption(new Option("--profile <name>", "AWS shared-config profile (default: AWS_PROFILE)"))
     .addOption(new Option("--endpoint-url <url>", "KMS endpoint URL, e.g. for LocalStack (default: AWS_ENDPOINT_URL_KMS)"));
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parse } from "yaml";
 import { runCli } from "../../src/cli/main";
 import { memoryIo } from "../support/memory-io";
 
@@ -143,6 +144,16 @@ describe("planton validate", () => {
       { file: "one.yaml", name: "orders", errors: [], warnings: [] },
       { file: "two.yaml", name: "billing", errors: [], warnings: [] },
     ]);
+  });
+
+  it("prints the JSON report's document in YAML with -o yaml", async () => {
+    file("bad.yaml", `${header}spec:\n  deletionWindowDays: 3\n`);
+    const args = ["-f", "bad.yaml", "-f", "missing.yaml"];
+    const yaml = await validate([...args, "-o", "yaml"]);
+    expect(yaml.code).toBe(1);
+    expect(yaml.err).toBe("");
+    expect(parse(yaml.out)).toEqual(JSON.parse((await validate([...args, "-o", "json"])).out));
+    expect(yaml.out).toContain("valid: false\nmanifests:\n  - file: bad.yaml\n");
   });
 
   it("colours only on a terminal, unless NO_COLOR or --color says otherwise", async () => {

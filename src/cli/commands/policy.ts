@@ -1,12 +1,11 @@
 import { Command, Option } from "commander";
 import { PlantonError } from "../../core/planton-error";
-import { addManifestFlags, type ManifestFlags } from "../flags";
+import { addManifestFlags, addRegionFlag, type ManifestFlags, type RegionFlags } from "../flags";
 import type { CliContext } from "../main";
 import type * as RunPolicy from "../run-policy";
 
 /** Raw flags of `planton policy`. */
-interface PolicyFlags extends ManifestFlags {
-  region?: string;
+interface PolicyFlags extends ManifestFlags, RegionFlags {
   accountId?: string;
   partition?: string;
 }
@@ -14,8 +13,11 @@ interface PolicyFlags extends ManifestFlags {
 /** `planton policy -f FILE`: print the key policy JSON each manifest would deploy. Exit 0, or 1 when invalid. */
 export function policyCommand(ctx: CliContext): Command {
   const command = new Command("policy")
-    .description("print the key policy JSON the manifests would deploy (one document, or a JSON array for several manifests)")
-    .addOption(new Option("--region <region>", "the key's region when the manifest has none (default: AWS_REGION, AWS_DEFAULT_REGION); a replica region prints that replica's policy"))
+    .description(
+      "print the key policy JSON the manifests would deploy (one document, or a JSON array for several manifests); " +
+        "with --region set to one of the key's replicaRegions, that replica's policy",
+    );
+  addRegionFlag(command)
     .addOption(new Option("--account-id <id>", "the key's 12-digit AWS account id (default: a ${AWS_ACCOUNT_ID} placeholder)"))
     .addOption(new Option("--partition <partition>", "the AWS partition (default: the region's: aws, aws-cn, aws-us-gov)"));
   addManifestFlags(command);

@@ -1,5 +1,5 @@
-import { Command, Option } from "commander";
-import { addManifestFlags, addOutputFlag, type ManifestFlags } from "../flags";
+import { Command } from "commander";
+import { addManifestFlags, addOutputFlag, addRegionFlag, type ManifestFlags, type RegionFlags } from "../flags";
 import type { CliContext } from "../main";
 import type * as RunValidate from "../run-validate";
 
@@ -7,9 +7,9 @@ import type * as RunValidate from "../run-validate";
 export function validateCommand(ctx: CliContext): Command {
   const command = new Command("validate").description("check manifests: load, apply defaults, validate, print every problem");
   addManifestFlags(command);
-  command.addOption(new Option("--region <region>", "AWS region when the manifest has none (default: AWS_REGION, AWS_DEFAULT_REGION)"));
-  addOutputFlag(command, ["text", "json"]);
-  return command.action((flags: ManifestFlags & { region?: string; output: "text" | "json" }, self: Command) => {
+  addRegionFlag(command);
+  addOutputFlag(command, ["text", "json", "yaml"]);
+  return command.action((flags: ManifestFlags & RegionFlags & { output: RunValidate.ValidateOptions["output"] }, self: Command) => {
     // Loaded on use so `planton --help` and the other commands do not pay for YAML and protovalidate.
     const { runValidate } = require("../run-validate") as typeof RunValidate;
     ctx.exitCode = runValidate(
