@@ -13,12 +13,13 @@ export interface PolicyTargetOptions {
 /**
  * The target a key's policy is printed for: the key's region (or the replica region asked for),
  * the account id given or a placeholder, and the partition given or the region's. A region that is
- * neither the key's nor a replica's is a problem.
+ * neither the key's nor a replica's is a problem. `key` is defaulted: a usable `--region` is
+ * already its spec.region, so a key without one gets the region placeholder.
  */
 export function resolvePolicyTarget(key: AwsKmsKey, options: PolicyTargetOptions): { target?: PolicyTarget; problems: Problem[] } {
   const primary = key.spec?.region ?? "";
   const replicas = key.spec?.replicaRegions ?? [];
-  let region = primary || options.region || REGION_PLACEHOLDER;
+  let region = primary || REGION_PLACEHOLDER;
   if (options.region && primary && options.region !== primary) {
     if (!replicas.includes(options.region)) {
       const known = [primary, ...replicas].join(", ");

@@ -17,6 +17,11 @@ describe("resolvePolicyTarget", () => {
     expect(resolvePolicyTarget(keyWith({}), {}).target).toEqual({ accountId: "${AWS_ACCOUNT_ID}", partition: "aws", region: "${AWS_REGION}" });
   });
 
+  it("takes the region from the defaulted key only: a --region that never became spec.region was refused", () => {
+    // applyDefaults copies a valid --region into spec.region; an invalid one is an error of its own.
+    expect(resolvePolicyTarget(keyWith({}), { region: "Europe" }).target?.region).toBe("${AWS_REGION}");
+  });
+
   it("is a replica's region when asked for one, and the key's partition still", () => {
     expect(resolvePolicyTarget(multi, { region: "eu-west-1", partition: "aws" }).target?.region).toBe("eu-west-1");
     expect(resolvePolicyTarget(multi, { region: "us-east-1" }).target?.region).toBe("us-east-1");
