@@ -62,8 +62,9 @@ export function isCommandName(name: string): name is CommandName {
 }
 
 /**
- * Appends the command's exit codes (by `name`, default the command's own) to its `--help`, once:
- * main.ts calls it for every command, so commands that already did are left as they are.
+ * Appends the command's exit codes (by `name`, default the command's own) to its `--help`, once.
+ * main.ts calls it for every command; the guard remains only because stack-command-flags.ts
+ * still calls it too for the engine commands (drop that call, then the guard and `name`).
  */
 export function addExitCodesHelp(command: Command, name: string = command.name()): Command {
   if (documented.has(command) || !isCommandName(name)) return command;

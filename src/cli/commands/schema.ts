@@ -1,6 +1,5 @@
 import { Command } from "commander";
 import type * as ShippedSchema from "../../schema/shipped-schema";
-import { addExitCodesHelp } from "../exit-codes-help";
 import type { CliContext } from "../main";
 
 /**
@@ -9,12 +8,12 @@ import type { CliContext } from "../main";
  * and an editor pointed at the file always see the same schema.
  */
 export function schemaCommand(ctx: CliContext): Command {
-  const command = new Command("schema")
+  // Its --help gets the exit codes from main.ts, like every command's.
+  return new Command("schema")
     .description("print the manifests' JSON Schema (draft-07), for editors and CI")
     .action(() => {
       // Loaded on use: the other commands do not pay for parsing the schema.
       const { shippedSchemaText } = require("../../schema/shipped-schema") as typeof ShippedSchema;
       ctx.io.stdout.write(shippedSchemaText());
     });
-  return addExitCodesHelp(command, "schema");
 }
