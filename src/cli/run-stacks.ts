@@ -1,7 +1,7 @@
 import { homedir } from "node:os";
 import { stringify } from "yaml";
 import { hasErrors } from "../core/problem";
-import { isPlantonError } from "../core/planton-error";
+import { isPlantonError, PlantonError } from "../core/planton-error";
 import { ExitCode, reportError } from "./exit";
 import type { StackFlags } from "./flags";
 import type { Io } from "./io";
@@ -45,8 +45,12 @@ export async function runStacks(command: string, options: StackCommandOptions, i
   if (loaded.problems.length > 0) printProblems(io, loaded.problems, options);
   if (hasErrors(loaded.problems)) return { outcomes: [], exitCode: ExitCode.failure };
   if (loaded.manifests.length === 0) {
-    io.stderr.write(`error: cannot ${command}: no manifests found in ${options.files.join(", ")}\n`);
-    return { outcomes: [], exitCode: ExitCode.failure };
+    // The loader reports empty files and directories itself; this is the case of no -f at all.
+    const where = options.files.length > 0 ? ` in ${options.files.join(", ")}` : "";
+    const none = new PlantonError("usage", `cannot ${command} any stack: no manifests found${where}`, {
+      hint: "pass -f with a manifest file, a directory of *.yaml/*.yml manifests, or - for stdin",
+    });
+    return { outcomes: [], exitCode: reportError(none, io, options.verbose) };
   }
   const resolved = resolveStackTargets(loaded.manifests, options.stackFlags, io.env, homedir());
   if (resolved.problems.length > 0) {

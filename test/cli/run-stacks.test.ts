@@ -45,6 +45,17 @@ describe("runStacks", () => {
     expect(io.err().match(/using an empty passphrase/g)).toHaveLength(1);
   });
 
+  it("refuses a run without manifests through the error funnel", async () => {
+    const io = memoryIo({ env: { PULUMI_CONFIG_PASSPHRASE: "x" } });
+    const runner = jest.fn();
+    expect((await runStacks("preview", { ...options, files: [] }, io, runner)).exitCode).toBe(1);
+    expect(runner).not.toHaveBeenCalled();
+    expect(io.err()).toBe(
+      "error: cannot preview any stack: no manifests found\n" +
+        "  pass -f with a manifest file, a directory of *.yaml/*.yml manifests, or - for stdin\n",
+    );
+  });
+
   it("refuses a manifest without a region (flag, field or environment) before the engine starts", async () => {
     const noRegion = "apiVersion: aws.project-planton.org/v1\nkind: AwsKmsKey\nmetadata:\n  name: a\nspec: {}\n";
     const io = memoryIo({ stdin: noRegion, env: { PULUMI_CONFIG_PASSPHRASE: "x" } });
