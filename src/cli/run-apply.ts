@@ -57,7 +57,7 @@ export async function runApply(options: ApplyOptions, io: Io): Promise<ExitCode>
           deployed.push({ stack: target.stack, file: target.manifest.file, outputs: toStackOutputs(await readOutputs(handle)) });
           return { ok: true, changed: false, summary: "no changes" };
         }
-        await requireConfirmation(io, "apply", target.stack, { yes: options.yes });
+        await requireConfirmation(io, "apply", target.stack, { yes: options.yes, interrupted: interrupt.interrupted });
         io.stderr.write(`Applying stack ${target.stack}...\n`);
         const done = await followProgress(io, { doing: `applying stack ${target.stack}` }, (onEvent) => runOperation(handle, "update", { ...engine, onEvent }));
         deployed.push({ stack: target.stack, file: target.manifest.file, outputs: toStackOutputs(done.outputs) });

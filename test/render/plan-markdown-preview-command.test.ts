@@ -87,6 +87,17 @@ describe("planton apply and a broadening key policy", () => {
     expect(io.err()).toContain("Apply these changes to stack minimal-key?");
   });
 
+  it("stops with 'interrupted' (exit 1) and deploys nothing when Ctrl-C is pressed at the prompt", async () => {
+    const { runOperation } = jest.requireMock("../../src/engine/run-operation");
+    runOperation.mockClear();
+    const ctrlC = Object.assign(new Error("Aborted with Ctrl+C"), { name: "AbortError", code: "ABORT_ERR" });
+    const io = { ...memoryIo({ env: env(), tty: true }), ask: () => Promise.reject(ctrlC) };
+    expect(await runCli(["apply", "-f", manifest], io)).toBe(1);
+    expect(io.err()).toContain("error: cannot apply stack minimal-key: interrupted\n");
+    expect(io.err()).not.toContain("bug in planton");
+    expect(runOperation).not.toHaveBeenCalled();
+  });
+
   it("refuses it at a terminal under --yes: with no prompt nobody confirms the broadening", async () => {
     const io = memoryIo({ env: env(), tty: true });
     expect(await runCli(["apply", "-f", manifest, "--yes"], io)).toBe(1);
