@@ -2,6 +2,7 @@ import { parse } from "yaml";
 import { runDestroy, type DestroyOptions } from "../../src/cli/run-destroy";
 import type { EngineEvent } from "../../src/engine/engine-event";
 import { memoryIo } from "../support/memory-io";
+import { STACK_ENV, STACK_MANIFEST } from "./stack-command-fixtures";
 import { ALIAS_INPUTS, ALIAS_URN, KEY_INPUTS, KEY_URN, planned, state, step } from "../plan/fixtures";
 
 // destroy with the engine replaced by the destroy preview of a key (7-day window) and its alias:
@@ -20,16 +21,8 @@ jest.mock("../../src/engine/run-operation", () => ({
   readOutputs: jest.fn(async () => ({})),
 }));
 
-const manifest = `apiVersion: aws.project-planton.org/v1
-kind: AwsKmsKey
-metadata:
-  name: rds
-  org: acme
-  env: prod
-spec:
-  region: us-east-1
-`;
-const env = { PLANTON_BACKEND_URL: "file:///nonexistent", PULUMI_CONFIG_PASSPHRASE: "x" };
+const manifest = STACK_MANIFEST;
+const env = STACK_ENV;
 
 function options(extra: Partial<DestroyOptions> = {}): DestroyOptions {
   return { files: ["-"], stackFlags: {}, verbose: false, color: "never", yes: true, now: () => new Date("2026-11-29T10:00:00Z"), ...extra };

@@ -2,6 +2,7 @@ import { parse } from "yaml";
 import { runCli } from "../../src/cli/main";
 import type { EngineEvent } from "../../src/engine/engine-event";
 import { memoryIo } from "../support/memory-io";
+import { STACK_ENV, STACK_MANIFEST } from "./stack-command-fixtures";
 import { ALIAS_INPUTS, ALIAS_URN, KEY_INPUTS, KEY_URN, state, step } from "../plan/fixtures";
 
 // refresh with the engine replaced by the events of a refresh that found the key disabled out of
@@ -23,16 +24,8 @@ jest.mock("../../src/engine/run-operation", () => ({
   readOutputs: jest.fn(async () => ({})),
 }));
 
-const manifest = `apiVersion: aws.project-planton.org/v1
-kind: AwsKmsKey
-metadata:
-  name: rds
-  org: acme
-  env: prod
-spec:
-  region: us-east-1
-`;
-const env = { PLANTON_BACKEND_URL: "file:///nonexistent", PULUMI_CONFIG_PASSPHRASE: "x" };
+const manifest = STACK_MANIFEST;
+const env = STACK_ENV;
 
 describe("planton refresh --output", () => {
   it("json prints exactly one document on stdout with the drift, progress on stderr", async () => {
