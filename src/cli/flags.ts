@@ -13,10 +13,10 @@ export interface ManifestFlags {
 }
 
 /** `-f PATH` (repeatable: a file, a directory of *.yaml/*.yml, or `-` for stdin) and `--set path=value`. */
-export function addManifestFlags(command: Command, options: { required?: boolean } = {}): Command {
+export function addManifestFlags(command: Command): Command {
   const filename = new Option("-f, --filename <path>", "manifest file, directory of *.yaml/*.yml, or - for stdin (repeatable)")
-    .argParser(collect);
-  if (options.required !== false) filename.makeOptionMandatory();
+    .argParser(collect)
+    .makeOptionMandatory();
   return command
     .addOption(filename)
     .addOption(new Option("--set <path=value>", "override a manifest field, typed by the schema, e.g. spec.deletionWindowDays=14 (repeatable)").argParser(collect));

@@ -65,7 +65,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<ExitCode>
       // Help and version exit 0; every usage mistake (already printed by commander) exits 1.
       return err.exitCode === 0 ? ExitCode.ok : ExitCode.failure;
     }
-    return reportError(err, io, argv.includes("--verbose"));
+    // The parsed flag, not a search of argv: `-f --verbose` names a file, it does not ask for stacks.
+    return reportError(err, io, program.opts().verbose === true);
   }
 }
 
