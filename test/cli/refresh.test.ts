@@ -1,5 +1,6 @@
 import { parse } from "yaml";
 import { runCli } from "../../src/cli/main";
+import { openExistingStack } from "../../src/cli/open-existing-stack";
 import type { EngineEvent } from "../../src/engine/engine-event";
 import { memoryIo } from "../support/memory-io";
 import { STACK_ENV, STACK_MANIFEST } from "./stack-command-fixtures";
@@ -74,5 +75,15 @@ describe("planton refresh --output", () => {
     expect(await runCli(["refresh", "-f", "-", "-o", "json", "--verbose"], io)).toBe(0);
     expect(io.err()).toContain("Refreshing (acme-prod-rds):\nResources: 2 unchanged\n");
     expect(JSON.parse(io.out()).drifted).toBe(true);
+  });
+
+  it("json names a stack that could not be refreshed, with the reason, and exits 1", async () => {
+    jest.mocked(openExistingStack).mockResolvedValueOnce(undefined);
+    const io = memoryIo({ stdin: manifest, env });
+    expect(await runCli(["refresh", "-f", "-", "-o", "json"], io)).toBe(1);
+    expect(JSON.parse(io.out())).toEqual({
+      stacks: [{ stack: "acme-prod-rds", file: "-", name: "rds", drift: null, error: "failed: no such stack in file:///nonexistent" }],
+      drifted: false,
+    });
   });
 });
