@@ -25,15 +25,14 @@ export function checkPolicy(key: AwsKmsKey): Problem[] {
   if (!policy) return [];
   if (policy.policyJson) return rawPolicyProblems(policy);
   const problems = structuredPolicyProblems(key, policy);
-  const documents = targets(key).map((target) => buildPolicy(key, target));
-  const doc = documents[0];
+  const doc = buildPolicy(key, offlineTarget(key));
   if (doc.Statement.length === 0) {
     return [...problems, error(AT, "the policy grants nothing: name adminRole, usageRoles, services or other principals, or remove the policy block for the AWS default policy")];
   }
   if (isLockedOut(doc, policy)) {
     problems.push(error(`${AT}.adminRole`, `no principal may change the key policy (kms:PutKeyPolicy), so the key could never be managed again: set adminRole or adminRoles, or set bypassPolicyLockoutSafetyCheck: true if that is really meant`));
   }
-  problems.push(...documents.flatMap((d) => sizeProblems(d, AT)).slice(0, 1));
+  problems.push(...sizeProblems(sizeTargets(key).map((target) => buildPolicy(key, target)), AT));
   problems.push(...rootDecryptWarnings(doc, (sid, principal) => structuredPath(policy, sid, principal)));
   if (!isUsable(doc)) problems.push(warning(AT, "no principal or service may use the key: add usageRoles, services or crossAccountIds"));
   return problems;
@@ -52,20 +51,32 @@ function rawPolicyProblems(policy: AwsKmsKeyPolicySpec): Problem[] {
   if (isLockedOut(document, policy)) {
     problems.push(error(at, "no statement lets a principal change the key policy (kms:PutKeyPolicy), so the key could never be managed again: allow it to an administrator, or set bypassPolicyLockoutSafetyCheck: true if that is really meant"));
   }
-  problems.push(...sizeProblems(document, at));
+  problems.push(...sizeProblems([document], at));
   problems.push(...rootDecryptWarnings(document, (sid, principal, index) => ({ path: at, where: `Statement[${index}]${sid ? ` (${sid})` : ""} lets ${principal}` })));
   if (!isUsable(document)) problems.push(warning(at, "no statement lets a principal or service use the key for cryptographic operations"));
   return problems;
 }
 
+// What the policy is judged on: the key's region, or a placeholder, and the account placeholder.
+function offlineTarget(key: AwsKmsKey): PolicyTarget {
+  const region = key.spec?.region || REGION_PLACEHOLDER;
+  return { accountId: ACCOUNT_ID_PLACEHOLDER, partition: partitionOf(region), region };
+}
+
+// Offline the account, and without spec.region the region, are unknown, so the size is measured
+// with stand-ins as long as the longest real value: a 12-digit account id and the longest region
+// name of each partition (partitions also differ in ARN prefix and DNS suffix, so each is tried).
+// The placeholders themselves would not do: ${AWS_REGION} is shorter than ap-southeast-1.
+const SIZE_ACCOUNT_ID = "000000000000";
+const LONGEST_REGIONS = ["ap-southeast-1", "cn-northwest-1", "us-gov-west-1", "us-iso-east-1", "us-isob-east-1"];
+
 // The primary's region and every replica's: each gets its own policy (and its own size).
-function targets(key: AwsKmsKey): PolicyTarget[] {
-  const primary = key.spec?.region || REGION_PLACEHOLDER;
-  return [primary, ...(key.spec?.replicaRegions ?? [])].map((region) => ({
-    accountId: ACCOUNT_ID_PLACEHOLDER,
-    partition: partitionOf(primary),
-    region,
-  }));
+function sizeTargets(key: AwsKmsKey): PolicyTarget[] {
+  const replicas = key.spec?.replicaRegions ?? [];
+  const primaries = key.spec?.region ? [key.spec.region] : LONGEST_REGIONS;
+  return primaries.flatMap((primary) =>
+    [primary, ...replicas].map((region) => ({ accountId: SIZE_ACCOUNT_ID, partition: partitionOf(primary), region })),
+  );
 }
 
 function isLockedOut(doc: PolicyDocument, policy: AwsKmsKeyPolicySpec): boolean {
@@ -76,10 +87,10 @@ function isUsable(doc: PolicyDocument): boolean {
   return USE_ACTIONS.some((action) => principalsAllowed(doc.Statement, action).length > 0);
 }
 
-// Measured on the canonical text, which is what gets deployed; offline with the account-id
-// placeholder, which is longer than a real id, so a policy that passes here fits at deploy time.
-function sizeProblems(doc: PolicyDocument, at: string): Problem[] {
-  const bytes = new TextEncoder().encode(policyJson(doc)).length;
+// Measured on the canonical text, which is what gets deployed; the largest of `docs` (one per
+// region, see sizeTargets) is the one that must fit.
+function sizeProblems(docs: readonly PolicyDocument[], at: string): Problem[] {
+  const bytes = Math.max(...docs.map((doc) => new TextEncoder().encode(policyJson(doc)).length));
   if (bytes <= MAX_POLICY_BYTES) return [];
   return [error(at, `the generated key policy is ${bytes} bytes, over the KMS limit of ${MAX_POLICY_BYTES}: use fewer principals or statements`)];
 }

@@ -1,7 +1,11 @@
 import type { JsonObject } from "@bufbuild/protobuf";
+import type { AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
+import { buildPolicy } from "../../src/policy/build-policy";
 import { checkPolicy } from "../../src/policy/check-policy";
+import { policyJson } from "../../src/policy/policy-json";
+import type { PolicyTarget } from "../../src/policy/policy-target";
 import { specProblems } from "../validate/manifest-problems";
-import { ADMIN, keyWith, keyWithPolicy, USER } from "./keys";
+import { ACCOUNT, ADMIN, keyWith, keyWithPolicy, USER } from "./keys";
 
 const ROOT = "arn:aws:iam::111122223333:root";
 
@@ -96,6 +100,45 @@ describe("checkPolicy", () => {
       expect(text.length).toBeLessThan(32768);
       const problems = check({ policyJson: text });
       expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/^the generated key policy is \d+ bytes, over the KMS limit of 32768/)]);
+    });
+  });
+
+  describe("size right at the limit, measured for the region and account it will really get", () => {
+    const ballast = Array.from({ length: 40 }, (_, i) => `arn:aws:iam::${ACCOUNT}:role/${"team/".repeat(70)}app-${i}`);
+    const services: JsonObject[] = [
+      { service: "s3", principals: [USER] },
+      { service: "rds", principals: [USER] },
+      { service: "ebs", principals: [USER] },
+      { service: "logs", sourceAccount: ACCOUNT, sourceArn: `arn:aws:logs:*:${ACCOUNT}:log-group:app` },
+    ];
+    const deployedBytes = (key: AwsKmsKey, target: PolicyTarget) => new TextEncoder().encode(policyJson(buildPolicy(key, target))).length;
+    // A key whose policy is exactly `bytes` long once deployed to `target` (one usage role is padded).
+    function keyOfSize(bytes: number, target: PolicyTarget, spec: JsonObject, policy: JsonObject): AwsKmsKey {
+      const make = (pad: number) => keyWith({ ...spec, policy: { adminRole: ADMIN, usageRoles: [...ballast, `${USER}${"x".repeat(pad)}`], ...policy } });
+      const pad = bytes - deployedBytes(make(0), target);
+      const key = make(pad);
+      expect(deployedBytes(key, target)).toBe(bytes);
+      return key;
+    }
+    const sizeErrors = (key: AwsKmsKey) => checkPolicy(key).filter((p) => p.message.startsWith("the generated key policy is"));
+
+    it("without spec.region, judges by the longest real region, not the shorter ${AWS_REGION}", () => {
+      // cn-northwest-1 and amazonaws.com.cn are the longest region and DNS suffix a key can get.
+      const china: PolicyTarget = { accountId: ACCOUNT, partition: "aws-cn", region: "cn-northwest-1" };
+      expect(sizeErrors(keyOfSize(32768, china, {}, { services }))).toEqual([]);
+      expect(sizeErrors(keyOfSize(32769, china, {}, { services })).map((p) => p.message)).toEqual([
+        "the generated key policy is 32769 bytes, over the KMS limit of 32768: use fewer principals or statements",
+      ]);
+      const singapore: PolicyTarget = { accountId: ACCOUNT, partition: "aws", region: "ap-southeast-1" };
+      expect(sizeErrors(keyOfSize(32769, singapore, {}, { services }))).toHaveLength(1);
+    });
+
+    it("with spec.region, measures a 12-digit account id rather than the longer placeholder", () => {
+      // Cross-account roots and via-service defaults name the key's own account, unknown offline.
+      const target: PolicyTarget = { accountId: ACCOUNT, partition: "aws", region: "us-east-1" };
+      const policy = { crossAccountIds: ["444455556666"], services: [{ service: "s3" }, { service: "rds" }, { service: "logs" }] };
+      expect(sizeErrors(keyOfSize(32768, target, { region: "us-east-1" }, policy))).toEqual([]);
+      expect(sizeErrors(keyOfSize(32769, target, { region: "us-east-1" }, policy))).toHaveLength(1);
     });
   });
 
