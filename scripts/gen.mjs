@@ -13,6 +13,11 @@ import { printProtovalidateProto } from "./print-protovalidate-proto.mjs";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const bin = join(root, "node_modules", ".bin");
 const mode = process.argv[2] ?? "--write";
+// Anything else would fall through to the default: deleting gen/ and regenerating it.
+if (!["--write", "--check", "--lint-only"].includes(mode) || process.argv.length > 3) {
+  console.error("usage: node scripts/gen.mjs [--write | --check | --lint-only]");
+  process.exit(1);
+}
 
 function buf(...args) {
   try {
