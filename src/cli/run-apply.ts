@@ -13,7 +13,7 @@ import type { Io } from "./io";
 import { colorFor, printProblems } from "./print-problems";
 import { printStackOutputs, type LabelledOutputs } from "./print-stack-outputs";
 import { previewStack } from "./preview-stack";
-import { engineOutput } from "./run-preview";
+import { engineOutput, noteHiddenChanges } from "./run-preview";
 import { runStacks, type StackCommandOptions } from "./run-stacks";
 
 /** `planton apply`'s options once flags are parsed. */
@@ -46,6 +46,7 @@ export async function runApply(options: ApplyOptions, io: Io): Promise<ExitCode>
       const { handle, plan, refusals } = previewed;
       try {
         planOut.write(`${renderPlanText(plan, { colour })}\n`);
+        noteHiddenChanges(plan, io);
         if (refusals.length > 0) {
           printProblems(io, refusals, options);
           const refused = summarizeRefusals(refusals);

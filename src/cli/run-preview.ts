@@ -1,4 +1,5 @@
-import { hasChanges } from "../plan/build-plan";
+import { hasChanges, hiddenChanges } from "../plan/build-plan";
+import type { Plan } from "../plan/plan";
 import { summarizeRefusals } from "../plan/guard-plan";
 import { changeCountWords } from "../render/change-count-words";
 import { planJson, type StackPreview } from "../render/plan-json";
@@ -42,6 +43,7 @@ export async function runPreview(options: PreviewOptions, io: Io): Promise<ExitC
     previewed.handle.close();
     const { plan, refusals } = previewed;
     previews.set(target.stack, { stack: plan.stack, file: plan.file, name: plan.name, plan, refusals });
+    noteHiddenChanges(plan, io);
     switch (options.output) {
       case "text":
         io.stdout.write(`${renderPlanText(plan, { colour })}\n`);
@@ -73,4 +75,15 @@ export async function runPreview(options: PreviewOptions, io: Io): Promise<ExitC
 /** Under --verbose, the engine's own output goes to stderr, in whole lines (see engineOutputLines); else nowhere. */
 export function engineOutput(options: { verbose: boolean }, io: Io): { onEngineOutput?: (text: string) => void } {
   return options.verbose ? { onEngineOutput: engineOutputLines((text) => io.stderr.write(text)) } : {};
+}
+
+/**
+ * The plan shows keys and aliases only; when nothing else changes but a provider (a new
+ * --profile or --endpoint-url) or the stack resource, says so on stderr, so "no changes" next to
+ * exit 2 or a confirmation prompt is not a mystery.
+ */
+export function noteHiddenChanges(plan: Plan, io: Io): void {
+  const visible = plan.summary.create + plan.summary.update + plan.summary.replace + plan.summary.delete;
+  if (visible > 0 || hiddenChanges(plan) === 0) return;
+  io.stderr.write("note: only the engine's own settings change (the AWS provider's --profile or --endpoint-url, or the stack outputs); apply records them in the stack's state\n");
 }

@@ -21,8 +21,10 @@ export const KEY_MONTHLY_USD = 1;
  * delete-replaced) fold into one `replace` change. A `delete-replaced` with no replacement in
  * this plan deletes the old copy a failed replacement left behind: a `delete` of its own.
  */
-export function buildPlan(target: PlanTarget, events: readonly EngineEvent[]): Plan {
-  const planned = events.flatMap((e) => (e.kind === "step-planned" && !isHidden(e.step) ? [e.step] : []));
+export function buildPlan(target: PlanTarget, events: readonly EngineEvent[]): BuiltPlan {
+  const all = events.flatMap((e) => (e.kind === "step-planned" ? [e.step] : []));
+  const planned = all.filter((s) => !isHidden(s));
+  const hidden = new Set(all.filter((s) => isHidden(s) && changeOp(s.op) !== undefined && changeOp(s.op) !== "same").map((s) => s.urn));
   const replaced = new Set(planned.filter((s) => s.op === "replace" || s.op === "create-replacement").map((s) => s.urn));
   const steps = new Map<string, StepInfo>();
   for (const planStep of planned) {
@@ -38,7 +40,25 @@ export function buildPlan(target: PlanTarget, events: readonly EngineEvent[]): P
     if (op !== undefined) changes.push(attachPolicyDiff(toResourceChange(step, op)));
   }
   changes.sort(byKindThenName);
-  return { ...target, changes, summary: summarize(changes), monthlyCostUsd: monthlyCost(changes) };
+  return { ...target, changes, summary: summarize(changes), monthlyCostUsd: monthlyCost(changes), [HIDDEN_CHANGES]: hidden.size };
+}
+
+/**
+ * Counts, on a Plan built here, the hidden engine resources (providers, the stack) that change:
+ * a new `--profile` or `--endpoint-url` changes only the provider, and apply must still run the
+ * update or the state keeps the old provider configuration. A symbol key, so the renderings and
+ * the JSON plan (which read the Plan's own fields) never show it.
+ */
+const HIDDEN_CHANGES: unique symbol = Symbol("hiddenChanges");
+
+/** A Plan as buildPlan returns it: also counts the hidden engine resources that change. */
+export interface BuiltPlan extends Plan {
+  readonly [HIDDEN_CHANGES]: number;
+}
+
+/** How many providers and stack resources the plan changes, though it does not show them (0 for a Plan not built by buildPlan). */
+export function hiddenChanges(plan: Plan): number {
+  return (plan as Partial<BuiltPlan>)[HIDDEN_CHANGES] ?? 0;
 }
 
 const KIND_ORDER: Readonly<Record<ResourceChange["kind"], number>> = { key: 0, "replica-key": 1, alias: 2, provider: 3, other: 4 };
@@ -202,7 +222,11 @@ function monthlyCost(changes: readonly ResourceChange[]): number {
   return keys.length * KEY_MONTHLY_USD;
 }
 
-/** True when applying the plan would change anything. */
+/**
+ * True when applying the plan would change anything: a key, replica or alias, or a hidden
+ * provider or stack resource (see hiddenChanges), so apply runs the update and
+ * `preview --detailed-exitcode` exits 2 for those too.
+ */
 export function hasChanges(plan: Plan): boolean {
-  return plan.summary.create + plan.summary.update + plan.summary.replace + plan.summary.delete > 0;
+  return plan.summary.create + plan.summary.update + plan.summary.replace + plan.summary.delete + hiddenChanges(plan) > 0;
 }

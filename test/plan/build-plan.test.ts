@@ -1,6 +1,6 @@
-import { buildPlan, hasChanges } from "../../src/plan/build-plan";
+import { buildPlan, hasChanges, hiddenChanges } from "../../src/plan/build-plan";
 import { UNKNOWN_VALUE } from "../../src/plan/unknown-value";
-import { ALIAS_URN, KEY_INPUTS, KEY_URN, createEvents, deleteEvents, planned, replaceEvents, state, step, updateEvents } from "./fixtures";
+import { ALIAS_INPUTS, ALIAS_URN, KEY_INPUTS, KEY_URN, STACK_URN, createEvents, deleteEvents, planned, replaceEvents, state, step, updateEvents } from "./fixtures";
 
 const target = { stack: "acme-prod-rds", file: "key.yaml", name: "rds" };
 
@@ -113,5 +113,41 @@ describe("buildPlan order", () => {
     const names = (evs: typeof events) => buildPlan(target, evs).changes.map((c) => c.name);
     expect(names(events)).toEqual(["key", "replica-eu-west-1", "alias", "alias-eu-west-1"]);
     expect(names([...events].reverse())).toEqual(["key", "replica-eu-west-1", "alias", "alias-eu-west-1"]);
+  });
+});
+
+describe("buildPlan and the hidden engine resources", () => {
+  const PROVIDER_URN = "urn:pulumi:acme-prod-rds::planton::pulumi:providers:aws::aws-us-east-1";
+  const unchanged = () => [
+    planned(step("same", STACK_URN)),
+    planned(step("same", KEY_URN, { old: state(KEY_INPUTS), new: state(KEY_INPUTS) })),
+    planned(step("same", ALIAS_URN, { old: state(ALIAS_INPUTS), new: state(ALIAS_INPUTS) })),
+  ];
+
+  it("counts a provider-only change (a new --endpoint-url) as a change, without showing the provider", () => {
+    const provider = step("update", PROVIDER_URN, {
+      old: state({ region: "us-east-1", endpoints: "[]" }),
+      new: state({ region: "us-east-1", endpoints: '[{"kms":"http://localhost:4566"}]' }),
+      diffs: ["endpoints"],
+    });
+    const plan = buildPlan(target, [planned(provider), ...unchanged()]);
+    expect(plan.changes.map((c) => c.kind)).toEqual(["key", "alias"]);
+    expect(plan.summary).toEqual({ create: 0, update: 0, replace: 0, delete: 0, same: 2 });
+    expect(hasChanges(plan)).toBe(true);
+    expect(hiddenChanges(plan)).toBe(1);
+    // The renderings read the Plan's own fields: the count is not one of them.
+    expect(Object.keys(JSON.parse(JSON.stringify(plan))).sort()).toEqual(["changes", "file", "monthlyCostUsd", "name", "stack", "summary"]);
+  });
+
+  it("counts a changed stack resource, and a replaced provider once", () => {
+    expect(hasChanges(buildPlan(target, [...unchanged().slice(1), planned(step("update", STACK_URN))]))).toBe(true);
+    const replaced = ["create-replacement", "replace", "delete-replaced"].map((op) => planned(step(op as "replace", PROVIDER_URN)));
+    expect(hiddenChanges(buildPlan(target, [...replaced, ...unchanged()]))).toBe(1);
+  });
+
+  it("reports no changes when the providers and the stack are the same too", () => {
+    const plan = buildPlan(target, [planned(step("same", PROVIDER_URN)), ...unchanged()]);
+    expect(hiddenChanges(plan)).toBe(0);
+    expect(hasChanges(plan)).toBe(false);
   });
 });

@@ -3,7 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../../src/cli/main";
 import { memoryIo } from "../support/memory-io";
+import { buildPlan } from "../../src/plan/build-plan";
+import type { Plan } from "../../src/plan/plan";
+import { ALIAS_INPUTS, ALIAS_URN, KEY_INPUTS, KEY_URN, planned, STACK_URN, state, step } from "../plan/fixtures";
 import { policyUpdatePlan } from "./plan-markdown-fixtures";
+
+/** The plan the stand-in previewStack returns; the broadening policy update unless a test says otherwise. */
+let mockPlan: () => Plan = policyUpdatePlan;
+afterEach(() => (mockPlan = policyUpdatePlan));
 
 // preview and apply with the engine replaced by a plan built by hand: what the renderings and the
 // key-policy safety rail do with it. The real engine is covered by test/e2e.
@@ -11,7 +18,7 @@ import { policyUpdatePlan } from "./plan-markdown-fixtures";
 // The stand-in guards its plan as the real previewStack does (safetyRefusals with the options it gets).
 jest.mock("../../src/cli/preview-stack", () => ({
   previewStack: jest.fn(async (target: { stack: string; manifest: { file: string; name: string } }, options: never) => {
-    const plan = { ...policyUpdatePlan(), stack: target.stack, file: target.manifest.file, name: target.manifest.name };
+    const plan = { ...mockPlan(), stack: target.stack, file: target.manifest.file, name: target.manifest.name };
     const { safetyRefusals } = jest.requireActual("../../src/plan/guard-plan");
     return { handle: { close: () => undefined }, plan, refusals: safetyRefusals(plan, options), events: [] };
   }),
@@ -135,5 +142,31 @@ describe("planton preview and a broadening key policy", () => {
     const io = memoryIo({ env: env() });
     expect(await runCli(["preview", "-f", manifest, "--yes", "--allow-broadening"], io)).toBe(1);
     expect(io.err()).toContain("unknown option '--yes'");
+  });
+});
+
+describe("a plan where only the AWS provider changes (a new --endpoint-url)", () => {
+  const providerOnly = (): Plan =>
+    buildPlan({ stack: "s", file: "f", name: "n" }, [
+      planned(step("same", STACK_URN)),
+      planned(step("update", "urn:pulumi:s::planton::pulumi:providers:aws::aws-us-east-1", { diffs: ["endpoints"] })),
+      planned(step("same", KEY_URN, { old: state(KEY_INPUTS), new: state(KEY_INPUTS) })),
+      planned(step("same", ALIAS_URN, { old: state(ALIAS_INPUTS), new: state(ALIAS_INPUTS) })),
+    ]);
+
+  it("makes preview --detailed-exitcode exit 2, saying what changes", async () => {
+    mockPlan = providerOnly;
+    const io = memoryIo({ env: env() });
+    expect(await runCli(["preview", "-f", manifest, "--detailed-exitcode"], io)).toBe(2);
+    expect(io.err()).toContain("note: only the engine's own settings change (the AWS provider's --profile or --endpoint-url, or the stack outputs)");
+  });
+
+  it("makes apply run the update, so the state gets the new provider configuration", async () => {
+    mockPlan = providerOnly;
+    const { runOperation } = jest.requireMock("../../src/engine/run-operation");
+    runOperation.mockClear();
+    const io = memoryIo({ env: env() });
+    expect(await runCli(["apply", "-f", manifest, "--yes"], io)).toBe(0);
+    expect(runOperation).toHaveBeenCalledWith(expect.anything(), "update", expect.anything());
   });
 });
