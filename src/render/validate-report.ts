@@ -38,8 +38,9 @@ export function renderValidateText(reports: readonly ValidateReport[], style: Pr
 export interface ValidateJsonProblem {
   path: string;
   message: string;
-  line?: number;
-  column?: number;
+  /** 1-based; null when the problem has no place in a file (an unreadable file, `--set`). */
+  line: number | null;
+  column: number | null;
 }
 
 /** `planton validate --output json`, as the contract fixes it (plus `column` and `warnings`). */
@@ -61,9 +62,7 @@ export function validateJson(reports: readonly ManifestReport[]): ValidateJson {
   };
 }
 
+// Every key always there, null when unknown: the contract's {path, message, line} shape holds.
 function jsonProblem(problem: Problem): ValidateJsonProblem {
-  const result: ValidateJsonProblem = { path: problem.path, message: problem.message };
-  if (problem.line !== undefined) result.line = problem.line;
-  if (problem.column !== undefined) result.column = problem.column;
-  return result;
+  return { path: problem.path, message: problem.message, line: problem.line ?? null, column: problem.line !== undefined ? (problem.column ?? null) : null };
 }

@@ -156,6 +156,15 @@ describe("planton validate", () => {
     expect(yaml.out).toContain("valid: false\nmanifests:\n  - file: bad.yaml\n");
   });
 
+  it("gives every JSON problem a line and column, null when unknown", async () => {
+    file("good.yaml", `${header}spec: {}\n`);
+    const result = await validate(["-f", "missing.yaml", "-f", "good.yaml", "--set", "spec.nope=1", "-o", "json"]);
+    const problems = JSON.parse(result.out).manifests.flatMap((m: { errors: unknown[] }) => m.errors);
+    expect(problems.length).toBeGreaterThanOrEqual(2);
+    for (const problem of problems) expect(Object.keys(problem).sort()).toEqual(["column", "line", "message", "path"]);
+    expect(problems).toContainEqual({ path: "", message: "cannot read file: no such file or directory", line: null, column: null });
+  });
+
   it("colours only on a terminal, unless NO_COLOR or --color says otherwise", async () => {
     file("bad.yaml", `${header}spec:\n  deletionWindowDays: 3\n`);
     const escape = "\u001b[";
