@@ -4,7 +4,7 @@ import { describeE2e, expectExit, startSandbox, type Sandbox } from "./support/s
 
 // The key-policy diff against the real engine and the emulator: a reformatted raw policy is no
 // change, a broadened one previews statement by statement (text, JSON, markdown, job summary),
-// and apply refuses it off a terminal until --allow-broadening.
+// and preview and apply refuse it off a terminal until --allow-broadening.
 
 jest.setTimeout(240_000);
 
@@ -60,23 +60,28 @@ describeE2e("planton against the sandbox: key policy diffs", () => {
     const file = sandbox.write("wider.yaml", manifest(wider));
     const summary = sandbox.write("summary.md", "");
 
-    const text = await sandbox.planton(["preview", "-f", file, "--color", "never"]);
+    // Off a terminal preview refuses the broadening as apply would, and says why.
+    const refused = await sandbox.planton(["preview", "-f", file, "--detailed-exitcode", "--color", "never"]);
+    expectExit(refused, 1);
+    expect(refused.stderr).toContain("refused: the key policy change broadens access (pass --allow-broadening)");
+
+    const text = await sandbox.planton(["preview", "-f", file, "--color", "never", "--allow-broadening"]);
     expectExit(text, 0);
     expect(text.stdout).toContain(`key policy: broadens access\n        ~ statement Use (Allow, changed) (broadens access)\n            + principal ${ANALYTICS}`);
 
-    const json = await sandbox.planton(["preview", "-f", file, "-o", "json"]);
+    const json = await sandbox.planton(["preview", "-f", file, "-o", "json", "--allow-broadening"]);
     expectExit(json, 0);
     const step = JSON.parse(json.stdout).stacks[0].steps.find((s: { name: string }) => s.name === "key");
     expect(step.policy.broadens).toBe(true);
     expect(step.policy.statements).toEqual([expect.objectContaining({ sid: "Use", status: "changed", principals: { added: [ANALYTICS], removed: [], unchanged: [APP] } })]);
 
-    const markdown = await sandbox.planton(["preview", "-f", file, "-o", "markdown"]);
+    const markdown = await sandbox.planton(["preview", "-f", file, "-o", "markdown", "--allow-broadening"]);
     expectExit(markdown, 0);
     expect(markdown.stdout).toContain(`| \`Use\` | Allow | changed | + \`${ANALYTICS}\`<br>1 unchanged |`);
 
     sandbox.env["GITHUB_STEP_SUMMARY"] = summary;
     try {
-      expectExit(await sandbox.planton(["preview", "-f", file]), 0);
+      expectExit(await sandbox.planton(["preview", "-f", file, "--allow-broadening"]), 0);
     } finally {
       delete sandbox.env["GITHUB_STEP_SUMMARY"];
     }
