@@ -54,20 +54,13 @@ export function exitCodesHelp(name: CommandName): string {
   return `\nExit codes:\n${lines.join("\n")}`;
 }
 
-const documented = new WeakSet<Command>();
-
 /** True for a command name that has documented exit codes. */
 export function isCommandName(name: string): name is CommandName {
   return Object.hasOwn(COMMAND_EXIT_CODES, name);
 }
 
-/**
- * Appends the command's exit codes (by `name`, default the command's own) to its `--help`, once.
- * main.ts calls it for every command; the guard remains only because stack-command-flags.ts
- * still calls it too for the engine commands (drop that call, then the guard and `name`).
- */
-export function addExitCodesHelp(command: Command, name: string = command.name()): Command {
-  if (documented.has(command) || !isCommandName(name)) return command;
-  documented.add(command);
-  return command.addHelpText("after", exitCodesHelp(name));
+/** Appends the command's exit codes to its `--help` (main.ts calls it once for every command). */
+export function addExitCodesHelp(command: Command): Command {
+  const name = command.name();
+  return isCommandName(name) ? command.addHelpText("after", exitCodesHelp(name)) : command;
 }

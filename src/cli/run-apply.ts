@@ -13,7 +13,8 @@ import type { Io } from "./io";
 import { colorFor, printProblems } from "./print-problems";
 import { printStackOutputs, type LabelledOutputs } from "./print-stack-outputs";
 import { previewStack } from "./preview-stack";
-import { engineOutput, noteHiddenChanges } from "./run-preview";
+import { noteHiddenChanges } from "./run-preview";
+import { verboseEngineOutput } from "./engine-output-lines";
 import { runStacks, type StackCommandOptions } from "./run-stacks";
 
 /** `planton apply`'s options once flags are parsed. */
@@ -39,9 +40,10 @@ export async function runApply(options: ApplyOptions, io: Io): Promise<ExitCode>
   try {
     const result = await runStacks("apply", options, io, async (target) => {
       throwIfInterrupted(interrupt, "apply", target.stack);
-      const engine = { signal: interrupt.signal, interrupted: interrupt.interrupted, ...engineOutput(options, io) };
+      const verbose = verboseEngineOutput(options, io);
+      const engine = { signal: interrupt.signal, interrupted: interrupt.interrupted, ...verbose.engine };
       const previewed = await followProgress(io, { doing: `previewing stack ${target.stack}` }, (onEvent) =>
-        previewStack(target, { allowReplace: options.allowReplace, allowBroadening: options.allowBroadening, interactive: interactive(options, io), ...engine, onEvent }),
+        previewStack(target, { allowReplace: options.allowReplace, allowBroadening: options.allowBroadening, interactive: interactive(options, io), ...engine, onEvent }).finally(verbose.flush),
       );
       const { handle, plan, refusals } = previewed;
       try {
@@ -60,7 +62,9 @@ export async function runApply(options: ApplyOptions, io: Io): Promise<ExitCode>
         }
         await requireConfirmation(io, "apply", target.stack, { yes: options.yes, interrupted: interrupt.interrupted });
         io.stderr.write(`Applying stack ${target.stack}...\n`);
-        const done = await followProgress(io, { doing: `applying stack ${target.stack}` }, (onEvent) => runOperation(handle, "update", { ...engine, onEvent }));
+        const done = await followProgress(io, { doing: `applying stack ${target.stack}` }, (onEvent) =>
+          runOperation(handle, "update", { ...engine, onEvent }).finally(verbose.flush),
+        );
         deployed.push({ stack: target.stack, file: target.manifest.file, outputs: toStackOutputs(done.outputs) });
         return { ok: true, changed: true, summary: changeCountWords(plan.summary, "done") };
       } finally {

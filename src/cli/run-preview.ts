@@ -1,11 +1,11 @@
-import { hasChanges, hiddenChanges } from "../plan/build-plan";
+import { hasChanges } from "../plan/build-plan";
 import type { Plan } from "../plan/plan";
 import { summarizeRefusals } from "../plan/guard-plan";
 import { changeCountWords } from "../render/change-count-words";
 import { planJson, type StackPreview } from "../render/plan-json";
 import { renderPlanMarkdown } from "../render/plan-markdown";
 import { renderPlanText } from "../render/plan-text";
-import { engineOutputLines } from "./engine-output-lines";
+import { verboseEngineOutput } from "./engine-output-lines";
 import { ExitCode } from "./exit";
 import type { Io } from "./io";
 import { colorFor, printProblems } from "./print-problems";
@@ -36,9 +36,10 @@ export async function runPreview(options: PreviewOptions, io: Io): Promise<ExitC
   const previews = new Map<string, StackPreview>();
   const colour = options.output === "text" && colorFor(options, io.stdout, io);
   const result = await runStacks("preview", options, io, async (target) => {
+    const verbose = verboseEngineOutput(options, io);
     const previewed = await followProgress(io, { doing: `previewing stack ${target.stack}` }, (onEvent) =>
       // At a terminal apply would ask, and the person at it decides on a broadening: preview refuses what apply would.
-      previewStack(target, { allowReplace: options.allowReplace, allowBroadening: options.allowBroadening, interactive: io.stdinIsTTY, ...engineOutput(options, io), onEvent }),
+      previewStack(target, { allowReplace: options.allowReplace, allowBroadening: options.allowBroadening, interactive: io.stdinIsTTY, ...verbose.engine, onEvent }).finally(verbose.flush),
     );
     previewed.handle.close();
     const { plan, refusals } = previewed;
@@ -72,11 +73,6 @@ export async function runPreview(options: PreviewOptions, io: Io): Promise<ExitC
   return options.detailedExitcode && changed ? ExitCode.changes : ExitCode.ok;
 }
 
-/** Under --verbose, the engine's own output goes to stderr, in whole lines (see engineOutputLines); else nowhere. */
-export function engineOutput(options: { verbose: boolean }, io: Io): { onEngineOutput?: (text: string) => void } {
-  return options.verbose ? { onEngineOutput: engineOutputLines((text) => io.stderr.write(text)) } : {};
-}
-
 /**
  * The plan shows keys and aliases only; when nothing else changes but a provider (a new
  * --profile or --endpoint-url) or the stack resource, says so on stderr, so "no changes" next to
@@ -84,6 +80,6 @@ export function engineOutput(options: { verbose: boolean }, io: Io): { onEngineO
  */
 export function noteHiddenChanges(plan: Plan, io: Io): void {
   const visible = plan.summary.create + plan.summary.update + plan.summary.replace + plan.summary.delete;
-  if (visible > 0 || hiddenChanges(plan) === 0) return;
+  if (visible > 0 || plan.hiddenChanges === 0) return;
   io.stderr.write("note: only the engine's own settings change (the AWS provider's --profile or --endpoint-url, or the stack outputs); apply records them in the stack's state\n");
 }

@@ -1,16 +1,14 @@
 import type { Command } from "commander";
-import { addExitCodesHelp, type CommandName } from "./exit-codes-help";
 import { addManifestFlags, addStackFlags, type ManifestFlags, type StackFlags } from "./flags";
 import type { StackCommandOptions } from "./run-stacks";
 
 /** Raw flags every engine command has. */
 export type StackCommandFlags = ManifestFlags & StackFlags;
 
-/** Adds the flags every engine command has (manifests, stack) and its exit-code help. */
-export function addStackCommandFlags(command: Command, name: CommandName): Command {
+/** Adds the flags every engine command has (manifests, stack). */
+export function addStackCommandFlags(command: Command): Command {
   addManifestFlags(command);
-  addStackFlags(command);
-  return addExitCodesHelp(command, name);
+  return addStackFlags(command);
 }
 
 /** Raw flags (with the global --color and --verbose) → the options runStacks takes. */

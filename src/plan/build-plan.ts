@@ -2,7 +2,7 @@ import type { EngineEvent, StepInfo, StepOp } from "../engine/engine-event";
 import { attachPolicyDiff } from "./attach-policy-diff";
 import type { ChangeOp, Plan, PlanSummary, PropertyChange, ResourceChange } from "./plan";
 import { childPath, topLevelProperty, valueAtPath } from "./property-path";
-import { resourceKind } from "./resource-kind";
+import { isEngineBookkeeping, resourceKind } from "./resource-kind";
 import { isRecord, markUnknowns } from "./unknown-value";
 
 /** Which stack and manifest a plan belongs to. */
@@ -21,10 +21,12 @@ export const KEY_MONTHLY_USD = 1;
  * delete-replaced) fold into one `replace` change. A `delete-replaced` with no replacement in
  * this plan deletes the old copy a failed replacement left behind: a `delete` of its own.
  */
-export function buildPlan(target: PlanTarget, events: readonly EngineEvent[]): BuiltPlan {
+export function buildPlan(target: PlanTarget, events: readonly EngineEvent[]): Plan {
   const all = events.flatMap((e) => (e.kind === "step-planned" ? [e.step] : []));
-  const planned = all.filter((s) => !isHidden(s));
-  const hidden = new Set(all.filter((s) => isHidden(s) && changeOp(s.op) !== undefined && changeOp(s.op) !== "same").map((s) => s.urn));
+  // The stack resource and the providers are engine bookkeeping, not the user's resources: like
+  // `terraform plan`, the plan shows keys and aliases only, but counts their changes (hiddenChanges).
+  const planned = all.filter((s) => !isEngineBookkeeping(s.type));
+  const hidden = new Set(all.filter((s) => isEngineBookkeeping(s.type) && changeOp(s.op) !== undefined && changeOp(s.op) !== "same").map((s) => s.urn));
   const replaced = new Set(planned.filter((s) => s.op === "replace" || s.op === "create-replacement").map((s) => s.urn));
   const steps = new Map<string, StepInfo>();
   for (const planStep of planned) {
@@ -40,25 +42,7 @@ export function buildPlan(target: PlanTarget, events: readonly EngineEvent[]): B
     if (op !== undefined) changes.push(attachPolicyDiff(toResourceChange(step, op)));
   }
   changes.sort(byKindThenName);
-  return { ...target, changes, summary: summarize(changes), monthlyCostUsd: monthlyCost(changes), [HIDDEN_CHANGES]: hidden.size };
-}
-
-/**
- * Counts, on a Plan built here, the hidden engine resources (providers, the stack) that change:
- * a new `--profile` or `--endpoint-url` changes only the provider, and apply must still run the
- * update or the state keeps the old provider configuration. A symbol key, so the renderings and
- * the JSON plan (which read the Plan's own fields) never show it.
- */
-const HIDDEN_CHANGES: unique symbol = Symbol("hiddenChanges");
-
-/** A Plan as buildPlan returns it: also counts the hidden engine resources that change. */
-export interface BuiltPlan extends Plan {
-  readonly [HIDDEN_CHANGES]: number;
-}
-
-/** How many providers and stack resources the plan changes, though it does not show them (0 for a Plan not built by buildPlan). */
-export function hiddenChanges(plan: Plan): number {
-  return (plan as Partial<BuiltPlan>)[HIDDEN_CHANGES] ?? 0;
+  return { ...target, changes, summary: summarize(changes), monthlyCostUsd: monthlyCost(changes), hiddenChanges: hidden.size };
 }
 
 const KIND_ORDER: Readonly<Record<ResourceChange["kind"], number>> = { key: 0, "replica-key": 1, alias: 2, provider: 3, other: 4 };
@@ -67,14 +51,6 @@ function byKindThenName(a: ResourceChange, b: ResourceChange): number {
   return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 
-/**
- * The stack resource and the providers are engine bookkeeping, not the user's resources: like
- * `terraform plan`, the plan shows keys and aliases only. A provider change that matters (a new
- * region) shows up as changes of the resources it manages.
- */
-function isHidden(step: StepInfo): boolean {
-  return step.type === "pulumi:pulumi:Stack" || step.type.startsWith("pulumi:providers:");
-}
 
 /** Which of several steps for one URN describes it best: the logical `replace` wins. */
 function opRank(op: StepOp): number {
@@ -228,5 +204,5 @@ function monthlyCost(changes: readonly ResourceChange[]): number {
  * `preview --detailed-exitcode` exits 2 for those too.
  */
 export function hasChanges(plan: Plan): boolean {
-  return plan.summary.create + plan.summary.update + plan.summary.replace + plan.summary.delete + hiddenChanges(plan) > 0;
+  return plan.summary.create + plan.summary.update + plan.summary.replace + plan.summary.delete + plan.hiddenChanges > 0;
 }

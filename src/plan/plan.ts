@@ -19,6 +19,12 @@ export interface Plan {
   readonly summary: PlanSummary;
   /** Monthly cost in USD of the KMS keys the stack holds after the plan ($1 per key and per replica). */
   readonly monthlyCostUsd: number;
+  /**
+   * How many engine resources (providers, the stack itself) change, though `changes` leaves them
+   * out: a new `--profile` or `--endpoint-url` changes only the provider, and apply must still run
+   * the update or the state keeps the old provider configuration.
+   */
+  readonly hiddenChanges: number;
 }
 
 /** What happens to one resource. */

@@ -1,4 +1,5 @@
 import { parse } from "yaml";
+import { runCli } from "../../src/cli/main";
 import { runDestroy, type DestroyOptions } from "../../src/cli/run-destroy";
 import type { EngineEvent } from "../../src/engine/engine-event";
 import { memoryIo } from "../support/memory-io";
@@ -68,5 +69,13 @@ describe("runDestroy output", () => {
         "\nDestroy: 1 KMS key scheduled for deletion, 1 other resource removed.\n\n",
     );
     expect(io.err()).toContain("  ok      acme-prod-rds (-): 1 KMS key scheduled for deletion\n");
+  });
+});
+
+describe("planton destroy -o", () => {
+  it("takes --output json from the command line", async () => {
+    const io = memoryIo({ stdin: manifest, env });
+    expect(await runCli(["destroy", "-f", "-", "--yes", "-o", "json"], io)).toBe(0);
+    expect(JSON.parse(io.out())).toMatchObject({ stacks: [{ stack: "acme-prod-rds", destroyed: true }] });
   });
 });

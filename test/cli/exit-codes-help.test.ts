@@ -18,7 +18,7 @@ describe("exit codes in --help", () => {
 
   it("appends the section after the command's own help", () => {
     let out = "";
-    const command = addExitCodesHelp(new Command("validate"), "validate").configureOutput({ writeOut: (t) => void (out += t) });
+    const command = addExitCodesHelp(new Command("validate")).configureOutput({ writeOut: (t) => void (out += t) });
     command.outputHelp();
     expect(out).toMatch(/Options:[\s\S]*\nExit codes:\n  0  every manifest is valid\n  1  a manifest is invalid, or a file cannot be read\n$/);
   });

@@ -1,4 +1,4 @@
-import { buildPlan, hasChanges, hiddenChanges } from "../../src/plan/build-plan";
+import { buildPlan, hasChanges } from "../../src/plan/build-plan";
 import { UNKNOWN_VALUE } from "../../src/plan/unknown-value";
 import { ALIAS_INPUTS, ALIAS_URN, KEY_INPUTS, KEY_URN, STACK_URN, createEvents, deleteEvents, planned, replaceEvents, state, step, updateEvents } from "./fixtures";
 
@@ -134,20 +134,18 @@ describe("buildPlan and the hidden engine resources", () => {
     expect(plan.changes.map((c) => c.kind)).toEqual(["key", "alias"]);
     expect(plan.summary).toEqual({ create: 0, update: 0, replace: 0, delete: 0, same: 2 });
     expect(hasChanges(plan)).toBe(true);
-    expect(hiddenChanges(plan)).toBe(1);
-    // The renderings read the Plan's own fields: the count is not one of them.
-    expect(Object.keys(JSON.parse(JSON.stringify(plan))).sort()).toEqual(["changes", "file", "monthlyCostUsd", "name", "stack", "summary"]);
+    expect(plan.hiddenChanges).toBe(1);
   });
 
   it("counts a changed stack resource, and a replaced provider once", () => {
     expect(hasChanges(buildPlan(target, [...unchanged().slice(1), planned(step("update", STACK_URN))]))).toBe(true);
     const replaced = ["create-replacement", "replace", "delete-replaced"].map((op) => planned(step(op as "replace", PROVIDER_URN)));
-    expect(hiddenChanges(buildPlan(target, [...replaced, ...unchanged()]))).toBe(1);
+    expect(buildPlan(target, [...replaced, ...unchanged()]).hiddenChanges).toBe(1);
   });
 
   it("reports no changes when the providers and the stack are the same too", () => {
     const plan = buildPlan(target, [planned(step("same", PROVIDER_URN)), ...unchanged()]);
-    expect(hiddenChanges(plan)).toBe(0);
+    expect(plan.hiddenChanges).toBe(0);
     expect(hasChanges(plan)).toBe(false);
   });
 });

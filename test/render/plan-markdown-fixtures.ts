@@ -87,6 +87,7 @@ export function policyUpdatePlan(): Plan {
     changes: [key, alias("same")],
     summary: { create: 0, update: 1, replace: 0, delete: 0, same: 1 },
     monthlyCostUsd: 1,
+    hiddenChanges: 0,
   };
 }
 
@@ -119,6 +120,7 @@ export function createPlan(stack = "acme-dev-logs"): Plan {
     changes: [key, alias("create")],
     summary: { create: 2, update: 0, replace: 0, delete: 0, same: 0 },
     monthlyCostUsd: 1,
+    hiddenChanges: 0,
   };
 }
 

@@ -68,6 +68,7 @@ describe("renderPlanText", () => {
       summary: { create: 1, update: 0, replace: 0, delete: 1, same: 1 },
       // A price that is not $1 a key: the count must not follow it.
       monthlyCostUsd: 2.5,
+      hiddenChanges: 0,
     };
     expect(costLine(plan)).toBe("Monthly cost after apply: $2.50 (2 KMS keys at $1.00 each; API requests extra).");
   });

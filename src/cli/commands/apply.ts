@@ -7,7 +7,7 @@ import { addStackCommandFlags, toStackCommandOptions, type StackCommandFlags } f
 /** `planton apply -f ...`: preview, confirm, deploy, print the outputs. */
 export function applyCommand(ctx: CliContext): Command {
   const command = new Command("apply").description("preview, confirm (--yes off a terminal), deploy, and print the stack outputs");
-  addStackCommandFlags(command, "apply");
+  addStackCommandFlags(command);
   addOutputFlag(command, ["text", "json", "yaml"]);
   addConfirmFlag(command);
   addSafetyFlags(command);

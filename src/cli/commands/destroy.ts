@@ -1,16 +1,18 @@
 import { Command } from "commander";
-import { addConfirmFlag, type ConfirmFlags } from "../flags";
+import { addConfirmFlag, addOutputFlag, type ConfirmFlags } from "../flags";
 import type { CliContext } from "../main";
 import type * as RunDestroy from "../run-destroy";
+import type { DocumentFormat } from "../run-stacks";
 import { addStackCommandFlags, toStackCommandOptions, type StackCommandFlags } from "../stack-command-flags";
 
 /** `planton destroy -f ...`: schedule the keys' deletion through the engine, after confirmation. */
 export function destroyCommand(ctx: CliContext): Command {
   const command = new Command("destroy").description("schedule the stack's keys for deletion (after their deletion window) and remove the aliases");
-  addStackCommandFlags(command, "destroy");
+  addStackCommandFlags(command);
   addConfirmFlag(command);
-  return command.action(async (flags: StackCommandFlags & ConfirmFlags, self: Command) => {
+  addOutputFlag(command);
+  return command.action(async (flags: StackCommandFlags & ConfirmFlags & { output: DocumentFormat }, self: Command) => {
     const { runDestroy } = require("../run-destroy") as typeof RunDestroy;
-    ctx.exitCode = await runDestroy({ ...toStackCommandOptions(flags, self), yes: flags.yes === true, now: () => new Date() }, ctx.io);
+    ctx.exitCode = await runDestroy({ ...toStackCommandOptions(flags, self), yes: flags.yes === true, output: flags.output, now: () => new Date() }, ctx.io);
   });
 }

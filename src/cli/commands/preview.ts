@@ -7,7 +7,7 @@ import { addStackCommandFlags, toStackCommandOptions, type StackCommandFlags } f
 /** `planton preview -f ...`: the planned changes per stack; `--detailed-exitcode` 0 none, 2 changes, 1 error. */
 export function previewCommand(ctx: CliContext): Command {
   const command = new Command("preview").description("show the changes apply would make, resource by resource and property by property");
-  addStackCommandFlags(command, "preview");
+  addStackCommandFlags(command);
   addOutputFlag(command, ["text", "json", "markdown"]);
   addSafetyFlags(command);
   command.addOption(new Option("--detailed-exitcode", "exit 0 when nothing would change, 2 when something would, 1 on error"));
