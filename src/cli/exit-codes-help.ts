@@ -28,7 +28,7 @@ export const COMMAND_EXIT_CODES = {
     { code: ExitCode.ok, meaning: "the changes were deployed (or there were none)" },
     {
       code: ExitCode.failure,
-      meaning: "invalid manifest, failed deployment, not confirmed, or refused (replacement without --allow-replace, broadening off a terminal without --allow-broadening)",
+      meaning: "invalid manifest, failed deployment, not confirmed, or refused (replacement without --allow-replace, broadening without --allow-broadening unless confirmed at a terminal)",
     },
   ],
   destroy: [
