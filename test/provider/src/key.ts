@@ -7,16 +7,16 @@
  * deletionWindowInDays and bypassPolicyLockoutSafetyCheck (not readable in AWS either).
  */
 import {
-  CreateKeyCommand, DescribeKeyCommand, DisableKeyCommand, DisableKeyRotationCommand, EnableKeyCommand,
+  CreateKeyCommand, DescribeKeyCommand, DisableKeyCommand, DisableKeyRotationCommand,
   EnableKeyRotationCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, KeySpec, KeyUsageType, KMSClient,
-  PutKeyPolicyCommand, ScheduleKeyDeletionCommand, UpdateKeyDescriptionCommand,
 } from "@aws-sdk/client-kms";
 import { effectiveRegion } from "./config";
 import { Checker, withDefaults } from "./check";
 import { PropSpec, diffProps } from "./diff";
-import { InitError, isInvalidState, isNotFound, kmsClient, listTags } from "./kms-client";
+import { InitError, isNotFound, kmsClient, listTags } from "./kms-client";
 import { Ctx, ResourceImpl, readResult } from "./resource";
-import { applyTags, mergeTags, ownTags, toTagList } from "./tags";
+import { scheduleDeletion, updateSharedAttributes } from "./key-lifecycle";
+import { mergeTags, ownTags, toTagList } from "./tags";
 import { Props, bool, compact, num, policiesEqual, str, strMap } from "./values";
 
 /** Key specs the real provider accepts. */
@@ -173,45 +173,22 @@ export const key: ResourceImpl = {
   async update(ctx, id, olds, news) {
     const region = stateRegion(ctx, olds);
     const c = kmsClient(ctx.cfg, region);
-    const enable = bool(news, "isEnabled", true);
-    const wasEnabled = bool(olds, "isEnabled", true);
-    // Enable first and disable last: rotation changes need an enabled key.
-    if (enable && !wasEnabled) await c.send(new EnableKeyCommand({ KeyId: id }));
-    const description = str(news, "description");
-    if (description !== undefined && description !== str(olds, "description")) {
-      await c.send(new UpdateKeyDescriptionCommand({ KeyId: id, Description: description }));
-    }
-    const policy = str(news, "policy");
-    if (policy !== undefined && !policiesEqual(policy, olds["policy"])) {
-      await c.send(new PutKeyPolicyCommand({
-        KeyId: id, PolicyName: "default", Policy: policy,
-        BypassPolicyLockoutSafetyCheck: bool(news, "bypassPolicyLockoutSafetyCheck", false),
-      }));
-    }
-    const rotate = bool(news, "enableKeyRotation", false);
-    const rotated = bool(olds, "enableKeyRotation", false);
-    const period = num(news, "rotationPeriodInDays");
-    if (rotate && (!rotated || (period !== undefined && period !== num(olds, "rotationPeriodInDays")))) {
-      await c.send(new EnableKeyRotationCommand({ KeyId: id, RotationPeriodInDays: period }));
-    } else if (!rotate && rotated) {
-      await c.send(new DisableKeyRotationCommand({ KeyId: id }));
-    }
-    await applyTags(c, id, strMap(olds, "tagsAll"), mergeTags(ctx.cfg.defaultTags, strMap(news, "tags")));
-    if (!enable && wasEnabled) await c.send(new DisableKeyCommand({ KeyId: id }));
+    await updateSharedAttributes(c, ctx.cfg, id, { olds, news, enabledProp: "isEnabled" }, async () => {
+      const rotate = bool(news, "enableKeyRotation", false);
+      const rotated = bool(olds, "enableKeyRotation", false);
+      const period = num(news, "rotationPeriodInDays");
+      if (rotate && (!rotated || (period !== undefined && period !== num(olds, "rotationPeriodInDays")))) {
+        await c.send(new EnableKeyRotationCommand({ KeyId: id, RotationPeriodInDays: period }));
+      } else if (!rotate && rotated) {
+        await c.send(new DisableKeyRotationCommand({ KeyId: id }));
+      }
+    });
     const outs = await readKey(ctx, c, id, region, { ...olds, ...news });
     if (!outs) throw new Error(`KMS key ${id} no longer exists (deleted or pending deletion)`);
     return { outs };
   },
 
   async delete(ctx, id, props) {
-    const c = kmsClient(ctx.cfg, stateRegion(ctx, props));
-    try {
-      await c.send(new ScheduleKeyDeletionCommand({
-        KeyId: id, PendingWindowInDays: num(props, "deletionWindowInDays", 30),
-      }));
-    } catch (e) {
-      if (isNotFound(e) || isInvalidState(e)) return; // already gone or already pending deletion
-      throw e;
-    }
+    await scheduleDeletion(kmsClient(ctx.cfg, stateRegion(ctx, props)), id, props);
   },
 };

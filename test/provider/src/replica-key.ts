@@ -15,16 +15,16 @@
  * from the primary when reachable (a shared property), else from the replica.
  */
 import {
-  CreateKeyCommand, DescribeKeyCommand, DisableKeyCommand, EnableKeyCommand, EnableKeyRotationCommand,
-  GetKeyPolicyCommand, GetKeyRotationStatusCommand, KMSClient, PutKeyPolicyCommand, ScheduleKeyDeletionCommand,
-  UpdateKeyDescriptionCommand,
+  CreateKeyCommand, DescribeKeyCommand, DisableKeyCommand, EnableKeyRotationCommand,
+  GetKeyPolicyCommand, GetKeyRotationStatusCommand, KMSClient,
 } from "@aws-sdk/client-kms";
 import { ProviderConfig, effectiveRegion } from "./config";
 import { Checker, withDefaults } from "./check";
 import { PropSpec, diffProps } from "./diff";
-import { InitError, isInvalidState, isNotFound, kmsClient, listTags, parseKeyArn } from "./kms-client";
+import { InitError, isNotFound, kmsClient, listTags, parseKeyArn } from "./kms-client";
 import { Ctx, ResourceImpl, readResult } from "./resource";
-import { applyTags, mergeTags, ownTags, toTagList } from "./tags";
+import { scheduleDeletion, updateSharedAttributes } from "./key-lifecycle";
+import { mergeTags, ownTags, toTagList } from "./tags";
 import { Props, bool, compact, num, policiesEqual, str, strMap } from "./values";
 
 const DEFAULTS: Props = { bypassPolicyLockoutSafetyCheck: false, deletionWindowInDays: 30, enabled: true };
@@ -154,36 +154,13 @@ export const replicaKey: ResourceImpl = {
   async update(ctx, id, olds, news) {
     const region = regionOf(ctx.cfg, olds);
     const c = kmsClient(ctx.cfg, region);
-    const enable = bool(news, "enabled", true);
-    const wasEnabled = bool(olds, "enabled", true);
-    if (enable && !wasEnabled) await c.send(new EnableKeyCommand({ KeyId: id }));
-    const description = str(news, "description");
-    if (description !== undefined && description !== str(olds, "description")) {
-      await c.send(new UpdateKeyDescriptionCommand({ KeyId: id, Description: description }));
-    }
-    const policy = str(news, "policy");
-    if (policy !== undefined && !policiesEqual(policy, olds["policy"])) {
-      await c.send(new PutKeyPolicyCommand({
-        KeyId: id, PolicyName: "default", Policy: policy,
-        BypassPolicyLockoutSafetyCheck: bool(news, "bypassPolicyLockoutSafetyCheck", false),
-      }));
-    }
-    await applyTags(c, id, strMap(olds, "tagsAll"), mergeTags(ctx.cfg.defaultTags, strMap(news, "tags")));
-    if (!enable && wasEnabled) await c.send(new DisableKeyCommand({ KeyId: id }));
+    await updateSharedAttributes(c, ctx.cfg, id, { olds, news, enabledProp: "enabled" });
     const outs = await readReplica(ctx, c, id, region, { ...olds, ...news });
     if (!outs) throw new Error(`replica key ${id} no longer exists (deleted or pending deletion)`);
     return { outs };
   },
 
   async delete(ctx, id, props) {
-    const c = kmsClient(ctx.cfg, regionOf(ctx.cfg, props));
-    try {
-      await c.send(new ScheduleKeyDeletionCommand({
-        KeyId: id, PendingWindowInDays: num(props, "deletionWindowInDays", 30),
-      }));
-    } catch (e) {
-      if (isNotFound(e) || isInvalidState(e)) return;
-      throw e;
-    }
+    await scheduleDeletion(kmsClient(ctx.cfg, regionOf(ctx.cfg, props)), id, props);
   },
 };
