@@ -97,8 +97,12 @@ function checkDocument(document: DecodedDocument, region: string | undefined): {
     found.push(...validateFieldRules(key).filter((problem) => !broken.some((path) => related(path, problem.path))));
   } else {
     found.push(...validateKey(key));
-    // The policy is judged only on a key whose fields are valid: its checks assume them.
-    if (!hasErrors(found)) found.push(...checkPolicy(key));
+    // The policy checks read the policy, the key type and the regions, and assume those are
+    // valid; a mistake elsewhere (a deletion window, a tag) does not hide the policy's problems.
+    const policyInputBroken = found.some(
+      (problem) => problem.severity === "error" && POLICY_INPUTS.some((path) => related(path, problem.path)),
+    );
+    if (!policyInputBroken) found.push(...checkPolicy(key));
   }
   const locate = (problem: Problem): Problem =>
     problem.file !== undefined ? problem : { ...problem, file: document.file, ...positionOf(document.positions, problem.path) };
@@ -126,6 +130,9 @@ function fallbackRegion(
     .map((problem) => error("", problem.message, { file: source }));
   return { region, source, problems };
 }
+
+/** The fields checkPolicy reads. */
+const POLICY_INPUTS = ["spec.policy", "spec.keySpec", "spec.keyUsage", "spec.multiRegion", "spec.region", "spec.replicaRegions"];
 
 /** True when one path is the other or lies inside it (`spec` and `spec.alias`). */
 function related(a: string, b: string): boolean {

@@ -31,6 +31,17 @@ describe("planton validate", () => {
     expect(await validate(["-f", examples])).toEqual({ code: 0, out: `${names.length} manifests valid\n`, err: "" });
   });
 
+  it("reports a policy problem together with a problem elsewhere in the spec", async () => {
+    file(
+      "both.yaml",
+      `${header}spec:\n  deletionWindowDays: 3\n  keySpec: RSA_4096\n  policy:\n    adminRole: "arn:aws:iam::123456789012:role/Admin"\n    usageRoles: ["arn:aws:iam::123456789012:role/App"]\n    encryptionContext: { App: orders }\n`,
+    );
+    const result = await validate(["-f", "both.yaml"]);
+    expect(result.code).toBe(1);
+    expect(result.out).toContain("spec.deletionWindowDays: must be between 7 and 30 (got 3)");
+    expect(result.out).toMatch(/spec\.policy\.encryptionContext: .*symmetric/i);
+  });
+
   it("prints problems like a compiler and a summary, and exits 1", async () => {
     file("bad.yaml", `${header}spec:\n  deletionWindowDays: 3\n  keySpc: RSA_2048\n`);
     file("good.yaml", `${header}spec: {}\n`);
