@@ -7,7 +7,7 @@ import {
   UpdateKeyDescriptionCommand,
 } from "@aws-sdk/client-kms";
 import { ProviderConfig } from "./config";
-import { isInvalidState, isNotFound } from "./kms-client";
+import { InitError, isInvalidState, isNotFound } from "./kms-client";
 import { applyTags, mergeTags } from "./tags";
 import { Props, bool, num, policiesEqual, str, strMap } from "./values";
 
@@ -41,6 +41,27 @@ export async function updateSharedAttributes(
   await between();
   await applyTags(c, id, strMap(olds, "tagsAll"), mergeTags(cfg.defaultTags, strMap(news, "tags")));
   if (!enable && wasEnabled) await c.send(new DisableKeyCommand({ KeyId: id }));
+}
+
+/**
+ * After CreateKey: applies what CreateKey cannot set (`configure`), then reads the key back. A
+ * failure in between still reports the key (InitError), so the engine keeps it in state instead
+ * of orphaning it. `what` names the key in messages ("KMS key", "replica key").
+ */
+export async function finishCreate(
+  keyId: string,
+  what: string,
+  configure: () => Promise<void>,
+  read: () => Promise<Props | undefined>,
+): Promise<{ id: string; outs: Props }> {
+  try {
+    await configure();
+  } catch (e) {
+    throw new InitError(`configuring ${what} ${keyId}: ${(e as Error).message}`, keyId, (await read()) ?? { keyId });
+  }
+  const outs = await read();
+  if (!outs) throw new Error(`${what} ${keyId} disappeared right after creation`);
+  return { id: keyId, outs };
 }
 
 /** Deletes a key the way the real provider does: schedules its deletion after its window. */

@@ -13,9 +13,9 @@ import {
 import { effectiveRegion } from "./config";
 import { Checker, withDefaults } from "./check";
 import { PropSpec, diffProps } from "./diff";
-import { InitError, isNotFound, kmsClient, listTags } from "./kms-client";
+import { isNotFound, kmsClient, listTags } from "./kms-client";
 import { Ctx, ResourceImpl, readResult } from "./resource";
-import { scheduleDeletion, updateSharedAttributes } from "./key-lifecycle";
+import { finishCreate, scheduleDeletion, updateSharedAttributes } from "./key-lifecycle";
 import { mergeTags, ownTags, toTagList } from "./tags";
 import { Props, bool, compact, num, policiesEqual, str, strMap } from "./values";
 
@@ -149,19 +149,14 @@ export const key: ResourceImpl = {
     }));
     const keyId = created.KeyMetadata?.KeyId;
     if (!keyId) throw new Error("CreateKey returned no key id");
-    try {
+    const configure = async (): Promise<void> => {
       if (bool(inputs, "enableKeyRotation", false)) {
         const period = num(inputs, "rotationPeriodInDays");
         await c.send(new EnableKeyRotationCommand({ KeyId: keyId, RotationPeriodInDays: period }));
       }
       if (!bool(inputs, "isEnabled", true)) await c.send(new DisableKeyCommand({ KeyId: keyId }));
-    } catch (e) {
-      const partial = (await readKey(ctx, c, keyId, region, inputs)) ?? { keyId };
-      throw new InitError(`configuring KMS key ${keyId}: ${(e as Error).message}`, keyId, partial);
-    }
-    const outs = await readKey(ctx, c, keyId, region, inputs);
-    if (!outs) throw new Error(`KMS key ${keyId} disappeared right after creation`);
-    return { id: keyId, outs };
+    };
+    return finishCreate(keyId, "KMS key", configure, () => readKey(ctx, c, keyId, region, inputs));
   },
 
   async read(ctx, id, props) {

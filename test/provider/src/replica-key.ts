@@ -21,9 +21,9 @@ import {
 import { ProviderConfig, effectiveRegion } from "./config";
 import { Checker, withDefaults } from "./check";
 import { PropSpec, diffProps } from "./diff";
-import { InitError, isNotFound, kmsClient, listTags, parseKeyArn } from "./kms-client";
+import { isNotFound, kmsClient, listTags, parseKeyArn } from "./kms-client";
 import { Ctx, ResourceImpl, readResult } from "./resource";
-import { scheduleDeletion, updateSharedAttributes } from "./key-lifecycle";
+import { finishCreate, scheduleDeletion, updateSharedAttributes } from "./key-lifecycle";
 import { mergeTags, ownTags, toTagList } from "./tags";
 import { Props, bool, compact, num, policiesEqual, str, strMap } from "./values";
 
@@ -133,16 +133,11 @@ export const replicaKey: ResourceImpl = {
     }));
     const keyId = created.KeyMetadata?.KeyId;
     if (!keyId) throw new Error("CreateKey (replica) returned no key id");
-    try {
+    const configure = async (): Promise<void> => {
       if (await rotationOf(pc, primaryKeyArn)) await c.send(new EnableKeyRotationCommand({ KeyId: keyId }));
       if (!bool(inputs, "enabled", true)) await c.send(new DisableKeyCommand({ KeyId: keyId }));
-    } catch (e) {
-      const partial = (await readReplica(ctx, c, keyId, region, inputs)) ?? { keyId };
-      throw new InitError(`configuring replica key ${keyId}: ${(e as Error).message}`, keyId, partial);
-    }
-    const outs = await readReplica(ctx, c, keyId, region, inputs);
-    if (!outs) throw new Error(`replica key ${keyId} disappeared right after creation`);
-    return { id: keyId, outs };
+    };
+    return finishCreate(keyId, "replica key", configure, () => readReplica(ctx, c, keyId, region, inputs));
   },
 
   async read(ctx, id, props) {
