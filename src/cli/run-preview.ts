@@ -1,4 +1,4 @@
-import { hasChanges } from "../plan/build-plan";
+import { hasChanges, visibleChanges } from "../plan/build-plan";
 import type { Plan } from "../plan/plan";
 import { summarizeRefusals } from "../plan/guard-plan";
 import { changeCountWords } from "../render/change-count-words";
@@ -79,7 +79,6 @@ export async function runPreview(options: PreviewOptions, io: Io): Promise<ExitC
  * exit 2 or a confirmation prompt is not a mystery.
  */
 export function noteHiddenChanges(plan: Plan, io: Io): void {
-  const visible = plan.summary.create + plan.summary.update + plan.summary.replace + plan.summary.delete;
-  if (visible > 0 || plan.hiddenChanges === 0) return;
+  if (visibleChanges(plan) > 0 || plan.hiddenChanges === 0) return;
   io.stderr.write("note: only the engine's own settings change (the AWS provider's --profile or --endpoint-url, or the stack outputs); apply records them in the stack's state\n");
 }

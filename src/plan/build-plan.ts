@@ -204,5 +204,10 @@ function monthlyCost(changes: readonly ResourceChange[]): number {
  * `preview --detailed-exitcode` exits 2 for those too.
  */
 export function hasChanges(plan: Plan): boolean {
-  return plan.summary.create + plan.summary.update + plan.summary.replace + plan.summary.delete + plan.hiddenChanges > 0;
+  return visibleChanges(plan) + plan.hiddenChanges > 0;
+}
+
+/** How many of the resources the plan shows (keys, replicas, aliases) change. */
+export function visibleChanges(plan: Plan): number {
+  return plan.summary.create + plan.summary.update + plan.summary.replace + plan.summary.delete;
 }
