@@ -8,7 +8,7 @@ import { KMSClient } from "@aws-sdk/client-kms";
 // the file runs bin/planton in it several times and inspects the emulators directly.
 
 const REPO = join(__dirname, "..", "..", "..");
-const PULUMI_VERSION = "3.248.0";
+const PULUMI_VERSION = "3.276.0";
 const TOOLS = join(homedir(), ".cache", "planton-dev");
 /** This checkout's launcher, run as a user runs it. */
 export const PLANTON = join(REPO, "bin", "planton");
