@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Part of `npm run build`, after tsc: bundles dist/src/cli/entry.js (without the Pulumi SDK,
-// which the engine commands load lazily) into dist/planton.bundle.js and takes a V8 startup
+// which the engine commands load lazily, nor the AWS SDK, which only `import` loads) into dist/planton.bundle.js and takes a V8 startup
 // snapshot of it, warmed by one in-memory `validate`, as dist/planton.blob. bin/planton starts
 // from the blob when the node running it is the one that built it, so `planton validate`
 // starts about as fast as bare node instead of spending ~0.4 s loading and compiling.
@@ -27,7 +27,7 @@ await build({
   platform: "node",
   target: "node20",
   format: "cjs",
-  external: ["@pulumi/*"],
+  external: ["@pulumi/*", "@aws-sdk/*"],
   logLevel: "warning",
 });
 

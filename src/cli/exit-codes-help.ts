@@ -43,6 +43,13 @@ export const COMMAND_EXIT_CODES = {
     { code: ExitCode.ok, meaning: "the outputs were printed" },
     { code: ExitCode.failure, meaning: "the stack does not exist or cannot be read" },
   ],
+  import: [
+    { code: ExitCode.ok, meaning: "the key (and its alias and replicas) was imported and its manifest printed" },
+    {
+      code: ExitCode.failure,
+      meaning: "refused (no such key, pending deletion, AWS managed, already in a planton stack, properties planton cannot express, the stack or --out file exists) or the import failed; nothing is written",
+    },
+  ],
 } as const satisfies Record<string, readonly ExitCodeDoc[]>;
 
 /** A command that has documented exit codes. */

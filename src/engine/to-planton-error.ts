@@ -72,6 +72,13 @@ export function toPlantonError(err: unknown, context: FailureContext): PlantonEr
       hint: "set spec.deletionProtection to false and apply, then destroy",
     });
   }
+  const clash = /AlreadyExists/i.test(detail) ? /alias\/[A-Za-z0-9/_-]*[A-Za-z0-9_-]/.exec(detail)?.[0] : undefined;
+  if (clash !== undefined) {
+    return new PlantonError("engine", `${what}: ${detail}`, {
+      cause: err,
+      hint: `the alias ${clash} already exists; to manage the key it names with planton, adopt it: planton import --key-id ${clash}`,
+    });
+  }
   return new PlantonError("engine", `${what}: ${detail}`, { cause: err });
 }
 

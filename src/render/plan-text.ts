@@ -84,8 +84,11 @@ function propertyLine(prop: PropertyChange, width: number, p: Palette): string {
   const name = prop.path.padEnd(width);
   const forces = prop.forcesReplacement ? ` ${p.delete("(forces replacement)")}` : "";
   switch (prop.kind) {
-    case "add":
-      return `      ${p.create("+")} ${name} = ${formatValue(prop.after, indent)}${forces}`;
+    case "add": {
+      // A key planton did not create (one adopted by `planton import`) gets its identity tags on the first apply.
+      const identity = /^tags\["planton:/.test(prop.path) ? ` ${p.faint("(planton identity tag)")}` : "";
+      return `      ${p.create("+")} ${name} = ${formatValue(prop.after, indent)}${forces}${identity}`;
+    }
     case "delete":
       return `      ${p.delete("-")} ${name} = ${formatValue(prop.before, indent)}${forces}`;
     case "update":

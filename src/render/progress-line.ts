@@ -10,6 +10,7 @@ const STARTED: Partial<Record<StepOp, string>> = {
   "delete-replaced": "deleting replaced",
   refresh: "refreshing",
   read: "reading",
+  import: "importing",
 };
 
 const DONE: Partial<Record<StepOp, string>> = {
@@ -21,6 +22,7 @@ const DONE: Partial<Record<StepOp, string>> = {
   "delete-replaced": "deleted replaced",
   refresh: "refreshed",
   read: "read",
+  import: "imported",
 };
 
 /**
