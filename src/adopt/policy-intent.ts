@@ -1,9 +1,12 @@
 import type { JsonObject } from "@bufbuild/protobuf";
 import type { AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
+import { hasErrors } from "../core/problem";
 import { buildPolicy } from "../policy/build-policy";
+import { checkPolicy } from "../policy/check-policy";
 import { parsePolicyJson } from "../policy/parse-policy-json";
 import { policyJson } from "../policy/policy-json";
 import type { PolicyTarget } from "../policy/policy-target";
+import { validateKey } from "../validate/validate-key";
 import { consolePolicyShape } from "./console-policy-shape";
 import { extractPolicyIntent } from "./extract-policy-intent";
 import { samePolicy } from "./same-policy";
@@ -26,7 +29,7 @@ export interface LivePolicy {
 /**
  * Turns live key policies back into intent: no policy block when they are the AWS default
  * policy, the structured fields when planton's own generator (buildPolicy) gives back every one
- * of them exactly (compared as samePolicy does), else the primary's text as a raw `policyJson`
+ * of them exactly (compared as samePolicy does) and the block is valid, else the primary's text as a raw `policyJson`
  * with the reason (the console's default policy is named as such). `keyWith` builds the
  * defaulted key a policy block would make.
  */
@@ -35,7 +38,10 @@ export function policyIntent(policies: readonly LivePolicy[], keyWith: (policy?:
   if (primary === undefined) throw new Error("policyIntent needs the primary key's policy");
   const parsed = parsePolicyJson(primary.text);
   if (parsed.kind === "invalid") return raw(primary.text, `KMS returned a policy planton cannot read (${parsed.reason})`);
+  // A block counts only when a manifest may hold it (kms:* in an extra statement may not) and
+  // the generator gives back every copy of the policy from it.
   const reproduces = (key: AwsKmsKey): boolean =>
+    !hasErrors([...validateKey(key), ...checkPolicy(key)]) &&
     policies.every((live) => samePolicy(live.text, policyJson(buildPolicy(key, live.target))));
   if (reproduces(keyWith(undefined))) return { kind: "default" };
   const guess = extractPolicyIntent(parsed.document, primary.target);
