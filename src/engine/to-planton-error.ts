@@ -72,7 +72,7 @@ export function toPlantonError(err: unknown, context: FailureContext): PlantonEr
       hint: "set spec.deletionProtection to false and apply, then destroy",
     });
   }
-  const clash = /AlreadyExists/i.test(detail) ? /alias\/[A-Za-z0-9/_-]*[A-Za-z0-9_-]/.exec(detail)?.[0] : undefined;
+  const clash = /already ?exists/i.test(detail) ? /alias\/[A-Za-z0-9/_-]*[A-Za-z0-9_-]/.exec(detail)?.[0] : undefined;
   if (clash !== undefined) {
     return new PlantonError("engine", `${what}: ${detail}`, {
       cause: err,
