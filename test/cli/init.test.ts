@@ -37,4 +37,9 @@ describe("planton init", () => {
     await runCli(["init"], init);
     expect(init.out()).toContain(`  # ${NAME_RULE}; names the stack and the default alias.\n  name: my-key\n`);
   });
+  it("loads no @pulumi module and no AWS SDK (only the engine commands and import need them)", async () => {
+    expect(await runCli(["init"], memoryIo())).toBe(0);
+    const loaded = Object.keys(require.cache);
+    expect(loaded.filter((path) => path.includes("node_modules/@pulumi/") || path.includes("node_modules/@aws-sdk/"))).toEqual([]);
+  });
 });
