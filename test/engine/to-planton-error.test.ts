@@ -50,6 +50,13 @@ describe("toPlantonError", () => {
     );
   });
 
+  it("points an alias that already exists at planton import", () => {
+    const diagnostics = ["  aws:kms:Alias alias creating failed: AlreadyExistsException: An alias with the name arn:aws:kms:us-east-1:111122223333:alias/legacy/orders already exists"];
+    const err = toPlantonError(commandError("error: update failed"), { ...context, diagnostics });
+    expect(err.kind).toBe("engine");
+    expect(err.hint).toBe("the alias alias/legacy/orders already exists; to manage the key it names with planton, adopt it: planton import --key-id alias/legacy/orders");
+  });
+
   it("recognises missing or expired credentials", () => {
     const err = toPlantonError(commandError("error: update failed"), {
       ...context,
