@@ -19,13 +19,18 @@ export function toStackCommandOptions(flags: StackCommandFlags, command: Command
     ...(flags.set ? { set: flags.set } : {}),
     // --region is read once, by loadManifests, which fills in spec.region; the stack flags leave it out.
     ...(flags.region ? { region: flags.region } : {}),
-    stackFlags: {
-      ...(flags.stack ? { stack: flags.stack } : {}),
-      ...(flags.backend ? { backend: flags.backend } : {}),
-      ...(flags.profile ? { profile: flags.profile } : {}),
-      ...(flags.endpointUrl ? { endpointUrl: flags.endpointUrl } : {}),
-    },
+    stackFlags: toStackFlags(flags),
     ...(globals.color ? { color: globals.color } : {}),
     verbose: globals.verbose === true,
+  };
+}
+
+/** The stack flags that reach the engine (`--region` is read elsewhere: each command says where). */
+export function toStackFlags(flags: StackFlags): StackFlags {
+  return {
+    ...(flags.stack ? { stack: flags.stack } : {}),
+    ...(flags.backend ? { backend: flags.backend } : {}),
+    ...(flags.profile ? { profile: flags.profile } : {}),
+    ...(flags.endpointUrl ? { endpointUrl: flags.endpointUrl } : {}),
   };
 }

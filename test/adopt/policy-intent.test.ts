@@ -4,6 +4,7 @@ import { buildPolicy, defaultPolicy } from "../../src/policy/build-policy";
 import { policyJson } from "../../src/policy/policy-json";
 import type { PolicyDocument } from "../../src/policy/policy-document";
 import { ACCOUNT, ADMIN, TARGET, USER, keyWith } from "../policy/keys";
+import { CONSOLE_POLICY } from "./console-policy";
 
 // The recogniser: a live policy comes back as intent only when planton's own generator gives
 // it back; everything else stays raw JSON with a reason.
@@ -24,29 +25,6 @@ function deployed(spec: JsonObject, region = "us-east-1"): LivePolicy {
   return live(JSON.parse(policyJson(buildPolicy(keyWith(spec), { ...TARGET, region }))) as PolicyDocument, region);
 }
 
-const CONSOLE_POLICY = {
-  Id: "key-consolepolicy-3",
-  Version: "2012-10-17",
-  Statement: [
-    { Sid: "Enable IAM User Permissions", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: "kms:*", Resource: "*" },
-    {
-      Sid: "Allow access for Key Administrators",
-      Effect: "Allow",
-      Principal: { AWS: ADMIN },
-      Action: ["kms:Create*", "kms:Describe*", "kms:Enable*", "kms:List*", "kms:Put*", "kms:Update*", "kms:Revoke*", "kms:Disable*", "kms:Get*", "kms:Delete*", "kms:TagResource", "kms:UntagResource", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion"],
-      Resource: "*",
-    },
-    { Sid: "Allow use of the key", Effect: "Allow", Principal: { AWS: USER }, Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"], Resource: "*" },
-    {
-      Sid: "Allow attachment of persistent resources",
-      Effect: "Allow",
-      Principal: { AWS: USER },
-      Action: ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"],
-      Resource: "*",
-      Condition: { Bool: { "kms:GrantIsForAWSResource": "true" } },
-    },
-  ],
-};
 
 describe("policyIntent", () => {
   it("reads the AWS default policy as no policy block", () => {

@@ -14,6 +14,8 @@ import {
   type KeySpec,
   type KeyUsageType,
 } from "@aws-sdk/client-kms";
+import { CONSOLE_POLICY } from "../adopt/console-policy";
+import { ACCOUNT, ADMIN, USER } from "../policy/keys";
 import { describeE2e, expectExit, startSandbox, type RunResult, type Sandbox } from "./support/sandbox";
 
 // planton import against keys made directly in the emulator with the AWS SDK, the way the console
@@ -24,27 +26,8 @@ import { describeE2e, expectExit, startSandbox, type RunResult, type Sandbox } f
 
 jest.setTimeout(300_000);
 
-const ACCOUNT = "111122223333";
 const ROOT = `arn:aws:iam::${ACCOUNT}:root`;
-const ADMIN = `arn:aws:iam::${ACCOUNT}:role/KeyAdmin`;
-const USER = `arn:aws:iam::${ACCOUNT}:role/App`;
 
-/** The policy the AWS console writes for a key with one administrator and one user. */
-const CONSOLE_POLICY = {
-  Id: "key-consolepolicy-3",
-  Version: "2012-10-17",
-  Statement: [
-    { Sid: "Enable IAM User Permissions", Effect: "Allow", Principal: { AWS: ROOT }, Action: "kms:*", Resource: "*" },
-    {
-      Sid: "Allow access for Key Administrators",
-      Effect: "Allow",
-      Principal: { AWS: ADMIN },
-      Action: ["kms:Create*", "kms:Describe*", "kms:Enable*", "kms:List*", "kms:Put*", "kms:Update*", "kms:Revoke*", "kms:Disable*", "kms:Get*", "kms:Delete*", "kms:TagResource", "kms:UntagResource", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion"],
-      Resource: "*",
-    },
-    { Sid: "Allow use of the key", Effect: "Allow", Principal: { AWS: USER }, Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"], Resource: "*" },
-  ],
-};
 
 /** AWS's default key policy, as CreateKey without a policy writes it in AWS. */
 const DEFAULT_POLICY = {
@@ -118,7 +101,7 @@ describeE2e("planton import against the sandbox", () => {
     const manifest = readFileSync(join(sandbox.dir, "payments.yaml"), "utf8");
     expect(manifest).toContain("metadata:\n  name: prod-payments\n  org: acme\nspec:\n  region: us-east-1\n  alias: alias/prod/payments\n  description: Payments data\n");
     expect(manifest).toContain("  enableRotation: true\n  tags:\n    team: payments\n");
-    expect(manifest).toContain("  # Kept as raw JSON: this is the AWS console's default key policy (the account root; key administrators " + ADMIN + "; key users " + USER + ")");
+    expect(manifest).toContain(`  # Kept as raw JSON: this is the AWS console's default key policy (the account root; key administrators ${ADMIN}; key users ${USER}; grants for AWS resources ${USER})`);
     expect(manifest).toContain("    policyJson: |-\n");
     expect(stacks()).toContain("acme-prod-payments");
 

@@ -2,6 +2,7 @@ import { Command, Option } from "commander";
 import { addOutputFlag, addStackFlags, type StackFlags } from "../flags";
 import type { CliContext } from "../main";
 import type * as RunImport from "../run-import";
+import { toStackFlags } from "../stack-command-flags";
 
 interface ImportFlags extends StackFlags {
   keyId: string;
@@ -34,12 +35,7 @@ export function importCommand(ctx: CliContext): Command {
         ...(flags.org ? { org: flags.org } : {}),
         ...(flags.env ? { env: flags.env } : {}),
         ...(flags.out ? { out: flags.out } : {}),
-        stackFlags: {
-          ...(flags.stack ? { stack: flags.stack } : {}),
-          ...(flags.backend ? { backend: flags.backend } : {}),
-          ...(flags.profile ? { profile: flags.profile } : {}),
-          ...(flags.endpointUrl ? { endpointUrl: flags.endpointUrl } : {}),
-        },
+        stackFlags: toStackFlags(flags),
         output: flags.output,
         ...(globals.color ? { color: globals.color } : {}),
         verbose: globals.verbose === true,
