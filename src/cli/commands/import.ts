@@ -23,6 +23,9 @@ export function importCommand(ctx: CliContext): Command {
     .addOption(new Option("--env <env>", "metadata.env (names the stack)"))
     .addOption(new Option("--out <file>", "write the manifest to this new file instead of stdout"));
   addStackFlags(command);
+  // The shared --region speaks of manifests; here it says where the key is.
+  const region = command.options.find((option) => option.long === "--region");
+  if (region !== undefined) region.description = "the key's region (default: the region in an ARN, AWS_REGION, AWS_DEFAULT_REGION)";
   addOutputFlag(command, ["text", "json"]);
   return command.action(async (flags: ImportFlags, self: Command) => {
     const globals = self.optsWithGlobals() as { color?: string; verbose?: boolean };
