@@ -4,6 +4,7 @@ import { toStackOutputs } from "../outputs/to-stack-outputs";
 import { hasChanges } from "../plan/build-plan";
 import { summarizeRefusals } from "../plan/guard-plan";
 import { changeCountWords } from "../render/change-count-words";
+import { confirmationReminder } from "../render/confirmation-reminder";
 import { renderPlanText } from "../render/plan-text";
 import { requireConfirmation } from "./confirm";
 import type { ExitCode } from "./exit";
@@ -60,7 +61,7 @@ export async function runApply(options: ApplyOptions, io: Io): Promise<ExitCode>
           deployed.push({ stack: target.stack, file: target.manifest.file, outputs: toStackOutputs(await readOutputs(handle)) });
           return { ok: true, changed: false, summary: "no changes" };
         }
-        await requireConfirmation(io, "apply", target.stack, { yes: options.yes, interrupted: interrupt.interrupted });
+        await requireConfirmation(io, "apply", target.stack, { yes: options.yes, interrupted: interrupt.interrupted, reminder: confirmationReminder(plan) });
         io.stderr.write(`Applying stack ${target.stack}...\n`);
         const done = await followProgress(io, { doing: `applying stack ${target.stack}` }, (onEvent) =>
           runOperation(handle, "update", { ...engine, onEvent }).finally(verbose.flush),
