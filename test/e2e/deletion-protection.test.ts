@@ -16,10 +16,12 @@ function manifest(deletionProtection: boolean | undefined): string {
   return deletionProtection === undefined ? base : `${base}  deletionProtection: ${deletionProtection}\n`;
 }
 
-async function keyState(kms: KMSClient): Promise<string | undefined> {
+async function aliasTarget(kms: KMSClient): Promise<string | undefined> {
   const aliases = await kms.send(new ListAliasesCommand({}));
-  const keyId = aliases.Aliases?.find((a) => a.AliasName === ALIAS)?.TargetKeyId;
-  if (keyId === undefined) return undefined;
+  return aliases.Aliases?.find((a) => a.AliasName === ALIAS)?.TargetKeyId;
+}
+
+async function keyState(kms: KMSClient, keyId: string): Promise<string | undefined> {
   return (await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata?.KeyState;
 }
 
@@ -27,12 +29,14 @@ describeE2e("spec.deletionProtection changed on its own", () => {
   let sandbox: Sandbox;
   let kms: KMSClient;
   let file: string;
+  let keyId: string;
 
   beforeAll(async () => {
     sandbox = await startSandbox();
     kms = sandbox.kms("us-east-1");
     file = sandbox.write("key.yaml", manifest(undefined));
     expectExit(await sandbox.planton(["apply", "-f", file, "--yes"]), 0);
+    keyId = (await aliasTarget(kms))!;
   });
   afterAll(async () => {
     await sandbox?.close();
@@ -67,7 +71,8 @@ describeE2e("spec.deletionProtection changed on its own", () => {
     const run = await sandbox.planton(["destroy", "-f", file, "--yes"]);
     expectExit(run, 1);
     expect(run.stderr).toContain("spec.deletionProtection");
-    expect(await keyState(kms)).toBe("Enabled");
+    expect(await keyState(kms, keyId)).toBe("Enabled");
+    expect(await aliasTarget(kms)).toBe(keyId);
   });
 
   it("turned off alone: preview shows it, apply writes it, and destroy then schedules the deletion", async () => {
@@ -78,6 +83,6 @@ describeE2e("spec.deletionProtection changed on its own", () => {
     expectExit(await sandbox.planton(["apply", "-f", file, "--yes"]), 0);
     expectExit(await sandbox.planton(["preview", "-f", file, "--detailed-exitcode"]), 0);
     expectExit(await sandbox.planton(["destroy", "-f", file, "--yes"]), 0);
-    expect(await keyState(kms)).toBe("PendingDeletion");
+    expect(await keyState(kms, keyId)).toBe("PendingDeletion");
   });
 });
