@@ -34,8 +34,8 @@ export interface StackTargets {
 /**
  * Turns loaded manifests and the stack flags into one StackTarget per manifest: stack name,
  * backend, engine environment, region, profile, KMS endpoint (`--endpoint-url`, else
- * AWS_ENDPOINT_URL_KMS). `--stack` names one stack, so it takes one manifest; two manifests
- * may not share a stack.
+ * AWS_ENDPOINT_URL_KMS). `--stack` names one stack, so it takes one manifest (loadManifests has
+ * already refused two manifests of one stack).
  */
 export function resolveStackTargets(
   manifests: readonly Manifest[],
@@ -54,7 +54,6 @@ export function resolveStackTargets(
     ...(flags.endpointUrl !== undefined ? { endpointUrl: flags.endpointUrl } : {}),
   });
   const endpointUrl = flags.endpointUrl ?? (env["AWS_ENDPOINT_URL_KMS"] || undefined);
-  const seen = new Map<string, Manifest>();
   const targets: StackTarget[] = [];
   for (const manifest of manifests) {
     const metadata = manifest.key.metadata;
@@ -68,12 +67,6 @@ export function resolveStackTargets(
       problems.push(error("spec.region", "no AWS region: set spec.region, pass --region, or set AWS_REGION", at));
       continue;
     }
-    const other = seen.get(stack);
-    if (other !== undefined) {
-      problems.push(error("metadata.name", `stack ${stack} is also the stack of ${other.file} (${other.name}); give one of them another name, org, env or a planton.org/stack label`, at));
-      continue;
-    }
-    seen.set(stack, manifest);
     const aws: AwsTarget = { region, ...(profile !== undefined ? { profile } : {}), ...(endpointUrl !== undefined ? { endpointUrl } : {}) };
     targets.push({ manifest, stack, backend, envVars: environment.vars, aws });
   }

@@ -29,15 +29,6 @@ describe("resolveStackTargets", () => {
     );
   });
 
-  it("refuses two manifests that land on one stack", () => {
-    const pinned = doc("b", '  labels: { "planton.org/stack": "acme-a" }\n');
-    const result = resolveStackTargets(manifests(`${doc("a")}---\n${pinned}`), {}, {}, "/home/ada");
-    expect(result.problems).toHaveLength(1);
-    expect(result.problems[0]!.message).toBe(
-      "stack acme-a is also the stack of - (a); give one of them another name, org, env or a planton.org/stack label",
-    );
-  });
-
   it("needs a region", () => {
     const noRegion = "apiVersion: aws.project-planton.org/v1\nkind: AwsKmsKey\nmetadata:\n  name: a\nspec: {}\n";
     const result = resolveStackTargets(manifests(noRegion), {}, {}, "/home/ada");
