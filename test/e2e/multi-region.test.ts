@@ -1,3 +1,4 @@
+import { parse } from "yaml";
 import { spawn } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { DescribeKeyCommand, ListAliasesCommand } from "@aws-sdk/client-kms";
@@ -95,11 +96,16 @@ describeE2e("planton against the sandbox: several manifests and a multi-Region k
     expect(run.stderr).toMatch(/ok +acme-prod-logs .*no changes/);
   });
 
-  it("outputs -o yaml prints one document per stack", async () => {
+  it("outputs -o yaml prints the JSON document as YAML: one document naming each stack", async () => {
     const run = await sandbox.planton(["outputs", "-f", dir, "-o", "yaml"]);
     expectExit(run, 0);
-    expect(run.stdout.split("---\n")).toHaveLength(2);
-    expect(run.stdout).toContain("aliasName: alias/prod/logs");
+    expect(run.stdout).not.toContain("---");
+    const doc = parse(run.stdout) as { formatVersion: string; stacks: { stack: string; outputs: { aliasName: string } }[] };
+    expect(doc.formatVersion).toBe("2.0");
+    expect(doc.stacks.map((s) => [s.stack, s.outputs.aliasName])).toEqual([
+      ["acme-prod-global-payments", "alias/prod/global-payments"],
+      ["acme-prod-logs", "alias/prod/logs"],
+    ]);
   });
 
   it("with no backend or passphrase configured, keeps state in ~/.planton/state (owner only) with an empty passphrase, said once", async () => {
