@@ -71,7 +71,7 @@ describe("deletion protection in the plan", () => {
     const text = renderPlanText(plan, { colour: false });
     expect(text).toContain("  ~ update in place key (aws:kms/key:Key)\n      ~ deletionProtection = false → true\n");
     expect(text).toContain("Plan: 0 to create, 2 to update, 0 to replace, 0 to delete.");
-    const json = planJson([{ ...target, plan, refusals: [] }]);
+    const json = planJson([{ ...target, plan, refusals: [] }], { ok: true, problems: [] });
     expect(json.hasChanges).toBe(true);
     expect(json.stacks[0]!.steps[0]).toMatchObject({ op: "update", name: "key", properties: [{ path: "deletionProtection", before: false, after: true }] });
     const markdown = renderPlanMarkdown([{ ...target, plan, refusals: [] }]);

@@ -14,7 +14,13 @@ import type { ValidateReport } from "../render/validate-report";
 import { capProblems } from "../validate/cap-problems";
 import { checkManifestConflicts, type ManifestIdentity } from "../validate/check-manifest-conflicts";
 import { validateFieldRules, validateKey } from "../validate/validate-key";
-import type { Io } from "./io";
+
+/** Where manifests are read from: stdin for `-f -`, the directory relative paths start in, the environment. */
+export interface ManifestSources {
+  readonly readStdin: () => string;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
 
 /** What the manifest flags and `--region` say, already parsed by commander. */
 export interface LoadManifestsOptions {
@@ -54,7 +60,7 @@ export interface LoadManifestsResult {
  * check it against the schema, apply `--set`, apply defaults, validate. User mistakes come back
  * as problems (never thrown), each with file, line and JSON path where known.
  */
-export function loadManifests(options: LoadManifestsOptions, io: Pick<Io, "readStdin" | "cwd" | "env">): LoadManifestsResult {
+export function loadManifests(options: LoadManifestsOptions, io: ManifestSources): LoadManifestsResult {
   const reports: ValidateReport[] = [];
   const fallback = fallbackRegion(options, io.env);
   // A bad fallback region is the flag's (or variable's) mistake, reported once against it, not
@@ -132,7 +138,7 @@ function manifestIdentity(manifest: Manifest): ManifestIdentity {
 /** The region for manifests without `spec.region`, where it came from, and what is wrong with it. */
 function fallbackRegion(
   options: LoadManifestsOptions,
-  env: Io["env"],
+  env: ManifestSources["env"],
 ): { region?: string; source: string; problems: Problem[] } {
   const [source, region] =
     options.region ? ["--region", options.region]

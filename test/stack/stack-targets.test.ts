@@ -1,5 +1,5 @@
-import { loadManifests } from "../../src/cli/load-manifests";
-import { resolveStackTargets } from "../../src/cli/resolve-stack-options";
+import { loadManifests } from "../../src/stack/load-manifests";
+import { resolveStackTargets } from "../../src/stack/stack-targets";
 import { memoryIo } from "../support/memory-io";
 
 function manifests(yaml: string, env: Record<string, string> = {}) {

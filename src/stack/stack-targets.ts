@@ -2,8 +2,16 @@ import { error, type Problem } from "../core/problem";
 import { resolveBackend, type Backend } from "../engine/backend-url";
 import { engineEnvironment } from "../engine/engine-env";
 import { stackName } from "../engine/stack-name";
-import type { StackFlags } from "./flags";
 import type { Manifest } from "./load-manifests";
+
+/** The stack flags, parsed: where state lives and how the engine reaches AWS. */
+export interface StackTargetOptions {
+  /** `--stack`: one stack's name instead of the one derived from metadata. */
+  readonly stack?: string;
+  readonly backend?: string;
+  readonly profile?: string;
+  readonly endpointUrl?: string;
+}
 
 /** What the AWS provider needs to know about where to deploy. */
 export interface AwsTarget {
@@ -14,10 +22,19 @@ export interface AwsTarget {
   readonly endpointUrl?: string;
 }
 
+/** Which stack, from which manifest: the label every result and report of a stack carries. */
+export interface StackLabel {
+  readonly stack: string;
+  /** The manifest's file (`-` for stdin) and its `metadata.name`. */
+  readonly file: string;
+  readonly name: string;
+}
+
 /** Everything the engine needs to run one manifest's stack. */
 export interface StackTarget {
   readonly manifest: Manifest;
   readonly stack: string;
+  readonly label: StackLabel;
   readonly backend: Backend;
   /** Variables for the Pulumi CLI. */
   readonly envVars: Readonly<Record<string, string>>;
@@ -39,7 +56,7 @@ export interface StackTargets {
  */
 export function resolveStackTargets(
   manifests: readonly Manifest[],
-  flags: StackFlags,
+  flags: StackTargetOptions,
   env: Readonly<Record<string, string | undefined>>,
   homeDir: string,
 ): StackTargets {
@@ -68,7 +85,7 @@ export function resolveStackTargets(
       continue;
     }
     const aws: AwsTarget = { region, ...(profile !== undefined ? { profile } : {}), ...(endpointUrl !== undefined ? { endpointUrl } : {}) };
-    targets.push({ manifest, stack, backend, envVars: environment.vars, aws });
+    targets.push({ manifest, stack, label: { stack, file: manifest.file, name: manifest.name }, backend, envVars: environment.vars, aws });
   }
   return { targets, problems, notices: environment.notices };
 }
