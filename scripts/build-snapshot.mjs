@@ -28,6 +28,11 @@ await build({
   target: "node20",
   format: "cjs",
   external: ["@pulumi/*", "@aws-sdk/*"],
+  // The bundle is compiled inside the snapshot by vm.runInThisContext, whose scripts have no
+  // dynamic-import callback: an `import()` there fails at run time with "A dynamic import
+  // callback was not specified". Written as `require` instead, every lazy load goes through the
+  // one loader that scripts/snapshot-entry.cjs hands the bundle, the real one at run time.
+  supported: { "dynamic-import": false },
   logLevel: "warning",
 });
 

@@ -10,6 +10,8 @@ export interface ConfirmOptions {
   readonly yes: boolean;
   /** Aborted by a Ctrl-C delivered as a signal (the run's Interrupt): the question stops waiting. */
   readonly interrupted?: AbortSignal;
+  /** Said right above the question, e.g. what a replacement or a broadening costs (confirmationReminder). */
+  readonly reminder?: string;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface ConfirmOptions {
 export async function confirm(io: Io, question: string, options: ConfirmOptions): Promise<Confirmation> {
   if (options.yes) return "confirmed";
   if (!io.stdinIsTTY) return "no-terminal";
-  const answer = await askUnlessInterrupted(io, `${question}\n  Only 'yes' will be accepted to approve.\n\n  Enter a value: `, options.interrupted);
+  const answer = await askUnlessInterrupted(io, `${options.reminder ?? ""}${question}\n  Only 'yes' will be accepted to approve.\n\n  Enter a value: `, options.interrupted);
   if (answer === undefined) return "interrupted";
   return answer.trim() === "yes" ? "confirmed" : "declined";
 }

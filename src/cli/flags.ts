@@ -1,4 +1,4 @@
-import { Command, Option } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
 
 // Flags that mean the same thing on several commands are defined once here, as groups.
 
@@ -12,10 +12,16 @@ export interface ManifestFlags {
   set?: string[];
 }
 
+// `-f ""` would resolve to the working directory and validate everything in it: a usage mistake.
+function collectPath(value: string, previous?: string[]): string[] {
+  if (value === "") throw new InvalidArgumentError("must not be empty: give a file, a directory of *.yaml/*.yml, or - for stdin.");
+  return collect(value, previous);
+}
+
 /** `-f PATH` (repeatable: a file, a directory of *.yaml/*.yml, or `-` for stdin) and `--set path=value`. */
 export function addManifestFlags(command: Command): Command {
   const filename = new Option("-f, --filename <path>", "manifest file, directory of *.yaml/*.yml, or - for stdin (repeatable)")
-    .argParser(collect)
+    .argParser(collectPath)
     .makeOptionMandatory();
   return command
     .addOption(filename)

@@ -1,19 +1,10 @@
-import { PlantonError } from "../core/planton-error";
+import type { Interrupt } from "../stack/stack-session";
 import type { Io } from "./io";
 
-/** What a Ctrl-C does to the run in progress; `dispose` restores the default Ctrl-C behaviour. */
-export interface Interrupt {
-  /** Handed to the engine: aborting it sends the Pulumi CLI a SIGINT (a graceful stop). */
-  readonly signal: AbortSignal;
-  /** Aborted by the first Ctrl-C, whoever delivered it to the engine. */
-  readonly interrupted: AbortSignal;
-  readonly dispose: () => void;
-}
-
 /**
- * Ctrl-C handling for engine operations: the first SIGINT asks the engine to stop gracefully (it
- * finishes the calls in flight, records them and releases the stack's lock); a second SIGINT
- * exits at once with 130.
+ * Ctrl-C handling for one run of engine operations (the stack frame sets it up and disposes it):
+ * the first SIGINT asks the engine to stop gracefully (it finishes the calls in flight, records
+ * them and releases the stack's lock); a second SIGINT exits at once with 130.
  *
  * At a terminal, Ctrl-C reaches the whole foreground process group, so the Pulumi CLI has
  * already had its SIGINT: forwarding another would count as its second Ctrl-C, which makes it
@@ -35,9 +26,4 @@ export function onInterrupt(io: Io): Interrupt {
   };
   process.on("SIGINT", handler);
   return { signal: engine.signal, interrupted: interrupted.signal, dispose: () => void process.off("SIGINT", handler) };
-}
-
-/** Throws the interruption before a stack starts, so a Ctrl-C between stacks stops the run. */
-export function throwIfInterrupted(interrupt: Interrupt, verb: string, stack: string): void {
-  if (interrupt.interrupted.aborted) throw new PlantonError("interrupted", `cannot ${verb} stack ${stack}: interrupted before it started`);
 }

@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { readUpTo } from "../manifest/read-bounded";
+import { maxSourceBytes } from "../manifest/read-sources";
 
 /** Somewhere text goes: stdout or stderr. */
 export interface Writer {
@@ -40,7 +41,7 @@ export function processIo(): Io {
     stdout: pipeWriter(process.stdout),
     stderr: pipeWriter(process.stderr),
     readStdin: () => {
-      stdin ??= { text: readFileSync(0, "utf8") };
+      stdin ??= { text: readUpTo(0, maxSourceBytes + 1).toString("utf8") };
       if ("error" in stdin) throw stdin.error;
       return stdin.text;
     },
@@ -67,10 +68,17 @@ export function processIo(): Io {
   };
 }
 
+/** Reads `stream` to its end, but stops one byte past the manifest limit (`< /dev/zero` ends too). */
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString("utf8");
+  let total = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+    chunks.push(bytes);
+    total += bytes.length;
+    if (total > maxSourceBytes) break;
+  }
+  return Buffer.concat(chunks).subarray(0, maxSourceBytes + 1).toString("utf8");
 }
 
 /**

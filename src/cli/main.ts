@@ -10,13 +10,17 @@ import { initCommand } from "./commands/init";
 import { policyCommand } from "./commands/policy";
 import { schemaCommand } from "./commands/schema";
 import { validateCommand } from "./commands/validate";
+import type { Engine } from "../engine/engine";
+import { engineOnUse } from "./engine-on-use";
 import { ExitCode, reportError } from "./exit";
 import { addExitCodesHelp } from "./exit-codes-help";
 import { processIo, type Io } from "./io";
 
-/** What every command's action gets: the Io, and a place to put its exit code. */
+/** What every command's action gets: the Io, the engine, and a place to put its exit code. */
 export interface CliContext {
   readonly io: Io;
+  /** The deployment engine the stack commands run on (Pulumi, loaded on first use; a fake in tests). */
+  readonly engine: Engine;
   exitCode: ExitCode;
 }
 
@@ -56,8 +60,8 @@ export function buildProgram(ctx: CliContext): Command {
 
 
 /** Runs planton with `argv` (without `node` and the script) and returns the exit code. */
-export async function runCli(argv: readonly string[], io: Io): Promise<ExitCode> {
-  const ctx: CliContext = { io, exitCode: ExitCode.ok };
+export async function runCli(argv: readonly string[], io: Io, engine: Engine = engineOnUse()): Promise<ExitCode> {
+  const ctx: CliContext = { io, engine, exitCode: ExitCode.ok };
   const program = buildProgram(ctx);
   try {
     await program.parseAsync(argv as string[], { from: "user" });

@@ -12,12 +12,18 @@ export interface ProgressOptions {
   readonly clock?: HeartbeatClock;
 }
 
+/** The progress of one engine operation: feed it every event, stop it when the operation ends. */
+export interface Progress {
+  readonly onEvent: (event: EngineEvent) => void;
+  readonly stop: () => void;
+}
+
 /**
- * Runs an engine operation with live progress on stderr: one whole line per resource event
- * (never a redraw, a spinner or a partial line), and a heartbeat line whenever the interval
+ * Live progress of one engine operation on stderr: one whole line per resource event (never a
+ * redraw, a spinner or a partial line), and a heartbeat line whenever the interval
  * (PLANTON_HEARTBEAT_SECONDS, default 60 s) passes without one, naming the resources in flight.
  */
-export async function followProgress<T>(io: Io, options: ProgressOptions, run: (onEvent: (event: EngineEvent) => void) => Promise<T>): Promise<T> {
+export function startProgress(io: Io, options: ProgressOptions): Progress {
   const heartbeat = startHeartbeat({
     doing: options.doing,
     intervalMs: heartbeatIntervalMs(io.env),
@@ -31,11 +37,7 @@ export async function followProgress<T>(io: Io, options: ProgressOptions, run: (
     io.stderr.write(`${line}\n`);
     heartbeat.printed();
   };
-  try {
-    return await run(onEvent);
-  } finally {
-    heartbeat.stop();
-  }
+  return { onEvent, stop: () => heartbeat.stop() };
 }
 
 function trackInFlight(event: EngineEvent, heartbeat: { started: (name: string) => void; finished: (name: string) => void }): void {

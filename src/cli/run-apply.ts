@@ -1,21 +1,16 @@
-import { PlantonError } from "../core/planton-error";
-import { readOutputs, runOperation } from "../engine/run-operation";
-import { toStackOutputs } from "../outputs/to-stack-outputs";
-import { hasChanges } from "../plan/build-plan";
-import { summarizeRefusals } from "../plan/guard-plan";
+import type { Engine } from "../engine/engine";
 import { changeCountWords } from "../render/change-count-words";
-import { renderPlanText } from "../render/plan-text";
+import { confirmationReminder } from "../render/confirmation-reminder";
+import { applyStacks, type StackApply } from "../stack/apply-stack";
+import type { StackResult } from "../stack/run-stacks";
 import { requireConfirmation } from "./confirm";
 import type { ExitCode } from "./exit";
-import { onInterrupt, throwIfInterrupted } from "./interrupt";
-import { followProgress } from "./print-progress";
 import type { Io } from "./io";
-import { colorFor, printProblems } from "./print-problems";
-import { printStackOutputs, type LabelledOutputs } from "./print-stack-outputs";
-import { previewStack } from "./preview-stack";
-import { noteHiddenChanges } from "./run-preview";
-import { verboseEngineOutput } from "./engine-output-lines";
-import { runStacks, type StackCommandOptions } from "./run-stacks";
+import { printDocument } from "./print-document";
+import { reportPrinter } from "./print-run";
+import { stackOutputsDocument } from "./print-stack-outputs";
+import { printPlanned } from "./run-preview";
+import { finishRun, stackContext, type StackCommandOptions } from "./run-stacks";
 
 /** `planton apply`'s options once flags are parsed. */
 export interface ApplyOptions extends StackCommandOptions {
@@ -29,53 +24,31 @@ export interface ApplyOptions extends StackCommandOptions {
 /**
  * For each manifest: preview, refuse a guarded plan, confirm (`--yes`, or `yes` typed at a
  * terminal; refused when stdin is not a terminal), deploy with one progress line per resource
- * event on stderr, then print the outputs on stdout. Ctrl-C stops the engine gracefully.
+ * event on stderr, then print the outputs on stdout (in json/yaml one document, also on failure).
  */
-export async function runApply(options: ApplyOptions, io: Io): Promise<ExitCode> {
-  const interrupt = onInterrupt(io);
-  const deployed: LabelledOutputs[] = [];
+export async function runApply(options: ApplyOptions, io: Io, engine: Engine): Promise<ExitCode> {
   // stdout carries only the outputs in json/yaml, so the plan goes to stderr there.
   const planOut = options.output === "text" ? io.stdout : io.stderr;
-  const colour = colorFor(options, planOut, io);
-  try {
-    const result = await runStacks("apply", options, io, async (target) => {
-      throwIfInterrupted(interrupt, "apply", target.stack);
-      const verbose = verboseEngineOutput(options, io);
-      const engine = { signal: interrupt.signal, interrupted: interrupt.interrupted, ...verbose.engine };
-      const previewed = await followProgress(io, { doing: `previewing stack ${target.stack}` }, (onEvent) =>
-        previewStack(target, { allowReplace: options.allowReplace, allowBroadening: options.allowBroadening, interactive: interactive(options, io), ...engine, onEvent }).finally(verbose.flush),
-      );
-      const { handle, plan, refusals } = previewed;
-      try {
-        planOut.write(`${renderPlanText(plan, { colour })}\n`);
-        noteHiddenChanges(plan, io);
-        if (refusals.length > 0) {
-          printProblems(io, refusals, options);
-          const refused = summarizeRefusals(refusals);
-          throw new PlantonError("refused", `cannot apply stack ${target.stack}: ${refused.headline}`, {
-            hint: `review the plan above; pass ${refused.overrides.join(" and ")} to apply it anyway`,
-          });
-        }
-        if (!hasChanges(plan)) {
-          deployed.push({ stack: target.stack, file: target.manifest.file, outputs: toStackOutputs(await readOutputs(handle)) });
-          return { ok: true, changed: false, summary: "no changes" };
-        }
-        await requireConfirmation(io, "apply", target.stack, { yes: options.yes, interrupted: interrupt.interrupted });
-        io.stderr.write(`Applying stack ${target.stack}...\n`);
-        const done = await followProgress(io, { doing: `applying stack ${target.stack}` }, (onEvent) =>
-          runOperation(handle, "update", { ...engine, onEvent }).finally(verbose.flush),
-        );
-        deployed.push({ stack: target.stack, file: target.manifest.file, outputs: toStackOutputs(done.outputs) });
-        return { ok: true, changed: true, summary: changeCountWords(plan.summary, "done") };
-      } finally {
-        handle.close();
-      }
-    });
-    if (deployed.length > 0) printStackOutputs(io, deployed, options.output);
-    return result.exitCode;
-  } finally {
-    interrupt.dispose();
-  }
+  const report = reportPrinter(io, options, (r) => r.kind === "planned" && printPlanned(io, planOut, r, options));
+  const run = await applyStacks(
+    {
+      ...options,
+      allowReplace: options.allowReplace,
+      allowBroadening: options.allowBroadening,
+      interactive: interactive(options, io),
+      confirm: (request) =>
+        requireConfirmation(io, request.verb, request.stack, { yes: options.yes, interrupted: request.interrupted, reminder: confirmationReminder(request.plan) }),
+    },
+    stackContext(io, engine, options, report),
+  );
+  const exitCode = finishRun(io, "apply", run, describeApply);
+  printDocument(io, options.output, stackOutputsDocument(run, { refusals: true }));
+  return exitCode;
+}
+
+function describeApply(result: StackResult<StackApply>): string {
+  const { plan } = result.detail ?? {};
+  return result.changed && plan !== undefined ? changeCountWords(plan.summary, "done") : "no changes";
 }
 
 /**

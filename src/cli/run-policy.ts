@@ -7,7 +7,7 @@ import { ACCOUNT_ID_PLACEHOLDER, REGION_PLACEHOLDER } from "../policy/policy-tar
 import { resolvePolicyTarget, type PolicyTargetOptions } from "../policy/resolve-policy-target";
 import { ExitCode } from "./exit";
 import type { Io } from "./io";
-import { loadManifests, type LoadManifestsOptions } from "./load-manifests";
+import { loadManifests, type LoadManifestsOptions } from "../stack/load-manifests";
 import { printProblems, type ColorFlags } from "./print-problems";
 
 /** `planton policy`'s options once flags are parsed. */

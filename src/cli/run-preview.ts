@@ -1,18 +1,20 @@
-import { hasChanges, visibleChanges } from "../plan/build-plan";
+import type { Engine } from "../engine/engine";
+import { visibleChanges } from "../plan/build-plan";
 import type { Plan } from "../plan/plan";
 import { summarizeRefusals } from "../plan/guard-plan";
 import { changeCountWords } from "../render/change-count-words";
-import { planJson, type StackPreview } from "../render/plan-json";
+import { planJson, stackPreviews } from "../render/plan-json";
 import { renderPlanMarkdown } from "../render/plan-markdown";
 import { renderPlanText } from "../render/plan-text";
-import { verboseEngineOutput } from "./engine-output-lines";
+import { previewStacks, type PreviewStackOptions, type StackPlan } from "../stack/preview-stack";
+import type { StackResult } from "../stack/run-stacks";
 import { ExitCode } from "./exit";
-import type { Io } from "./io";
-import { colorFor, printProblems } from "./print-problems";
-import { previewStack } from "./preview-stack";
-import { followProgress } from "./print-progress";
+import type { Io, Writer } from "./io";
+import { printDocument } from "./print-document";
+import { colorFor, printProblems, type ColorFlags } from "./print-problems";
+import { reportPrinter } from "./print-run";
 import { appendStepSummary } from "./step-summary";
-import { runStacks, type StackCommandOptions } from "./run-stacks";
+import { finishRun, stackContext, type StackCommandOptions } from "./run-stacks";
 
 /** `planton preview`'s options once flags are parsed. */
 export interface PreviewOptions extends StackCommandOptions {
@@ -26,51 +28,45 @@ export interface PreviewOptions extends StackCommandOptions {
 }
 
 /**
- * Previews every manifest's stack and prints the plans: text (or markdown) per stack on stdout,
- * or one JSON document for all. A plan a safety rail refuses fails its stack, as apply would
- * refuse it: a broadening passes only at a terminal (where apply would ask) or with
- * --allow-broadening, so a CI preview fails on what a CI apply refuses. Exit 1 on any
- * failure; with --detailed-exitcode 2 when something would change, else 0.
+ * Previews every manifest's stack and prints the plans: text per stack on stdout as it comes, or
+ * one markdown or JSON document for all (JSON also when it fails). A plan a safety rail refuses
+ * fails its stack, as apply would refuse it: a broadening passes only at a terminal (where apply
+ * would ask) or with --allow-broadening, so a CI preview fails on what a CI apply refuses. Exit 1
+ * on any failure; with --detailed-exitcode 2 when something would change, else 0.
  */
-export async function runPreview(options: PreviewOptions, io: Io): Promise<ExitCode> {
-  const previews = new Map<string, StackPreview>();
-  const colour = options.output === "text" && colorFor(options, io.stdout, io);
-  const result = await runStacks("preview", options, io, async (target) => {
-    const verbose = verboseEngineOutput(options, io);
-    const previewed = await followProgress(io, { doing: `previewing stack ${target.stack}` }, (onEvent) =>
-      // At a terminal apply would ask, and the person at it decides on a broadening: preview refuses what apply would.
-      previewStack(target, { allowReplace: options.allowReplace, allowBroadening: options.allowBroadening, interactive: io.stdinIsTTY, ...verbose.engine, onEvent }).finally(verbose.flush),
-    );
-    previewed.handle.close();
-    const { plan, refusals } = previewed;
-    previews.set(target.stack, { stack: plan.stack, file: plan.file, name: plan.name, plan, refusals });
-    noteHiddenChanges(plan, io);
-    switch (options.output) {
-      case "text":
-        io.stdout.write(`${renderPlanText(plan, { colour })}\n`);
-        break;
-      case "markdown":
-      case "json":
-        break;
-    }
-    if (refusals.length > 0) {
-      printProblems(io, refusals, options);
-      const refused = summarizeRefusals(refusals);
-      return { ok: false, changed: hasChanges(plan), summary: `refused: ${refused.headline} (pass ${refused.overrides.join(" and ")})` };
-    }
-    return { ok: true, changed: hasChanges(plan), summary: changeCountWords(plan.summary, "planned") };
-  });
-  const all = result.outcomes.map(({ target, outcome }): StackPreview =>
-    previews.get(target.stack) ?? { stack: target.stack, file: target.manifest.file, name: target.manifest.name, refusals: [], error: outcome.summary },
-  );
-  if (options.output === "json") io.stdout.write(`${JSON.stringify(planJson(all), null, 2)}\n`);
+export async function runPreview(options: PreviewOptions, io: Io, engine: Engine): Promise<ExitCode> {
+  const planOut = options.output === "text" ? io.stdout : undefined;
+  const report = reportPrinter(io, options, (r) => r.kind === "planned" && printPlanned(io, planOut, r, options));
+  // At a terminal apply would ask, and the person at it decides on a broadening: preview refuses what apply would.
+  const preview: PreviewStackOptions = { allowReplace: options.allowReplace, allowBroadening: options.allowBroadening, interactive: io.stdinIsTTY };
+  const run = await previewStacks({ ...options, ...preview }, stackContext(io, engine, options, report));
+  const exitCode = finishRun(io, "preview", run, describePreview);
+  const previews = stackPreviews(run);
   // Markdown (stdout and the GitHub job summary) is rendered once all stacks are in: totals come first.
-  const markdown = all.length > 0 ? renderPlanMarkdown(all) : undefined;
-  if (options.output === "markdown" && markdown !== undefined) io.stdout.write(markdown);
+  const markdown = previews.length > 0 ? renderPlanMarkdown(previews) : undefined;
+  printDocument(io, options.output, { data: planJson(previews, run), ...(markdown !== undefined ? { markdown } : {}) });
   if (markdown !== undefined) appendStepSummary(markdown, io, { enabled: options.stepSummary });
-  if (result.exitCode !== ExitCode.ok) return result.exitCode;
-  const changed = result.outcomes.some((o) => o.outcome.changed);
-  return options.detailedExitcode && changed ? ExitCode.changes : ExitCode.ok;
+  if (exitCode !== ExitCode.ok) return exitCode;
+  return options.detailedExitcode && run.results.some((r) => r.changed) ? ExitCode.changes : ExitCode.ok;
+}
+
+/**
+ * A stack's plan as it comes, for preview and apply: the plan text on `planOut` (none where
+ * stdout carries a document), the hidden-changes note, and the safety rails' refusals.
+ */
+export function printPlanned(io: Io, planOut: Writer | undefined, planned: { plan: Plan; refusals: StackPlan["refusals"] }, flags: ColorFlags): void {
+  if (planOut !== undefined) planOut.write(`${renderPlanText(planned.plan, { colour: colorFor(flags, planOut, io) })}\n`);
+  noteHiddenChanges(planned.plan, io);
+  if (planned.refusals.length > 0) printProblems(io, planned.refusals, flags);
+}
+
+function describePreview(result: StackResult<StackPlan>): string {
+  const { plan, refusals } = result.detail ?? { refusals: [] };
+  if (refusals.length > 0) {
+    const refused = summarizeRefusals(refusals);
+    return `refused: ${refused.headline} (pass ${refused.overrides.join(" and ")})`;
+  }
+  return plan !== undefined ? changeCountWords(plan.summary, "planned") : "";
 }
 
 /**

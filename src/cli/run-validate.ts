@@ -4,7 +4,7 @@ import { renderValidateText, validateJson } from "../render/validate-report";
 import { allValid } from "../validate/manifest-report";
 import { ExitCode } from "./exit";
 import type { Io } from "./io";
-import { loadManifests, type LoadManifestsOptions } from "./load-manifests";
+import { loadManifests, type LoadManifestsOptions } from "../stack/load-manifests";
 import { colorFor, type ColorFlags } from "./print-problems";
 
 /** `planton validate`'s options once flags are parsed. */

@@ -4,6 +4,7 @@ import { getOption, ScalarType, type DescEnum, type DescField, type DescMessage,
 import { field as fieldRulesOption } from "@bufbuild/protovalidate/gen/buf/validate/validate_pb.js";
 import { isAlias, isMap, isScalar, isSeq, type Node } from "yaml";
 import { error, type Problem, type SourcePosition } from "../core/problem";
+import { anchorTargets, type AnchorTargets } from "./anchor-targets";
 import { didYouMeanHint } from "./did-you-mean";
 import type { YamlDocument } from "./parse-documents";
 import { joinPath } from "./position-index";
@@ -19,8 +20,12 @@ export interface CheckedDocument {
   readonly problems: Problem[];
 }
 
-/** How many alias references one document may expand; far more than any real manifest uses. */
-export const maxAliasExpansions = 100;
+/**
+ * How many values the aliases (`*anchor`) of one document may bring in, counting a value again
+ * each time it is repeated. Real manifests repeat a few; the bound keeps an alias bomb (aliases of
+ * aliases of a big list) from costing more than a plain file could.
+ */
+export const maxAliasedValues = 10_000;
 
 /**
  * Walks a YAML document against `schema` and collects every problem with its JSON path:
@@ -43,9 +48,13 @@ export function checkDocument(yaml: YamlDocument, schema: DescMessage): CheckedD
 class Walk {
   readonly problems: Problem[] = [];
   readonly positions = new Map<string, SourcePosition>();
-  private aliases = 0;
+  private aliasedValues = 0;
+  private overBudget = false;
+  private readonly anchors: AnchorTargets;
 
-  constructor(private readonly yaml: YamlDocument) {}
+  constructor(private readonly yaml: YamlDocument) {
+    this.anchors = anchorTargets(yaml.document);
+  }
 
   position(path: string, node: Node | null | undefined): void {
     const offset = node?.range?.[0];
@@ -58,17 +67,24 @@ class Walk {
     this.problems.push(error(path, message, at));
   }
 
-  /** Follows an alias (`*anchor`), within the expansion budget that stops alias bombs. */
+  /**
+   * A value about to be walked: itself, or what its alias (`*anchor`) stands for; undefined (with a
+   * problem) for an alias to no anchor, or one that would take the aliased values over the budget.
+   */
   resolve(node: unknown, path: string): Node | null | undefined {
-    if (!isAlias(node)) return node as Node | null | undefined;
-    this.aliases++;
-    if (this.aliases > maxAliasExpansions) {
-      if (this.aliases === maxAliasExpansions + 1) {
-        this.problem(path, `too many alias references (more than ${maxAliasExpansions}); write the values out`, node);
-      }
+    const target = this.anchors.resolve(node);
+    if (target.kind === "unresolved") {
+      this.problem(path, `*${target.name} refers to no anchor: define &${target.name} on a value before it, or write the value here`, node as Node);
       return undefined;
     }
-    return node.resolve(this.yaml.document) as Node | undefined;
+    if (!isAlias(node)) return target.node;
+    this.aliasedValues += target.expandedSize;
+    if (this.aliasedValues > maxAliasedValues) {
+      if (!this.overBudget) this.problem(path, `aliases repeat more than ${maxAliasedValues} values in this document; a manifest needs far fewer: write the values out`, node as Node);
+      this.overBudget = true;
+      return undefined;
+    }
+    return target.node;
   }
 
   message(node: Node, schema: DescMessage, path: string): JsonObject | undefined {
@@ -77,6 +93,7 @@ class Walk {
       return undefined;
     }
     const result: JsonObject = {};
+    const seen = new Set<string>();
     for (const pair of node.items) {
       const keyNode = pair.key as Node | null;
       const name = isScalar(keyNode) ? keyNode.value : undefined;
@@ -85,6 +102,7 @@ class Walk {
         continue;
       }
       const fieldPath = joinPath(path, name);
+      if (this.duplicate(seen, name, fieldPath, keyNode)) continue;
       const field = schema.fields.find((f) => f.jsonName === name);
       if (field === undefined) {
         this.problem(fieldPath, unknownFieldMessage(name, schema, path), keyNode);
@@ -95,6 +113,21 @@ class Walk {
       if (value !== undefined) result[name] = value;
     }
     return result;
+  }
+
+  /**
+   * True (with a problem) when `key` was already in this mapping. Checked here, in one pass with a
+   * set, because the YAML library's own check compares every key with every other one.
+   */
+  private duplicate(seen: Set<string>, key: string, path: string, keyNode: Node | null): boolean {
+    if (!seen.has(key)) {
+      seen.add(key);
+      return false;
+    }
+    const first = this.positions.get(path);
+    const where = first?.line !== undefined ? ` (first on line ${first.line})` : "";
+    this.problem(path, `"${key}" is written twice in this mapping${where}; keep one`, keyNode);
+    return true;
   }
 
   private field(node: Node | null | undefined, field: DescField, path: string, keyNode: Node | null): JsonValue | undefined {
@@ -144,6 +177,7 @@ class Walk {
       return undefined;
     }
     const result: JsonObject = {};
+    const seen = new Set<string>();
     for (const pair of node.items) {
       const keyNode = pair.key as Node | null;
       const key = isScalar(keyNode) && (typeof keyNode.value === "string" || typeof keyNode.value === "number") ? String(keyNode.value) : undefined;
@@ -152,6 +186,7 @@ class Walk {
         continue;
       }
       const entryPath = joinPath(path, key);
+      if (this.duplicate(seen, key, entryPath, keyNode)) continue;
       this.position(entryPath, keyNode);
       const item = this.resolve(pair.value, entryPath);
       if (item === undefined) continue;

@@ -29,8 +29,10 @@ export function parseDocuments(source: Source): ParseDocumentsResult {
     const { line, col } = lineCounter.linePos(offset);
     return { file: source.file, line, column: col };
   };
-  // prettyErrors off: messages stay one line; we add file:line:column ourselves.
-  const parsed = parseAllDocuments(source.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // prettyErrors off: messages stay one line; we add file:line:column ourselves. uniqueKeys off:
+  // the library compares every key with every other (slow for a big mapping); checkDocument finds
+  // a repeated key in one pass.
+  const parsed = parseAllDocuments(source.text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const documents: YamlDocument[] = [];
   const problems: Problem[] = [];
   const all = Array.isArray(parsed) ? parsed : [];
@@ -54,6 +56,8 @@ export function parseDocuments(source: Source): ParseDocumentsResult {
 
 /** The YAML library's message, minus its own " at line N, column M" (we print that first). */
 function describeYamlError(yamlError: YAMLError): string {
+  // The parser recurses per nesting level and reports its own stack overflow as an error.
+  if (/call stack/i.test(yamlError.message)) return "it is nested too deeply (a manifest needs a few levels, not thousands)";
   const firstLine = yamlError.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "").replace(/:$/, "");
   return lowerFirst(firstLine);
 }

@@ -30,3 +30,15 @@ export function parentPath(path: string): string | undefined {
 export function joinPath(parent: string, name: string): string {
   return parent === "" ? name : `${parent}.${name}`;
 }
+
+/** True when one path is the other or lies inside it (`spec` and `spec.alias`; `""` holds every path). */
+export function pathsOverlap(a: string, b: string): boolean {
+  const inside = (inner: string, outer: string): boolean =>
+    outer === "" || inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
+  return inside(a, b) || inside(b, a);
+}
+
+/** True when `path` overlaps any of `paths`. */
+export function overlapsAny(path: string, paths: readonly string[]): boolean {
+  return paths.some((other) => pathsOverlap(path, other));
+}

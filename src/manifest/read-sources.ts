@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { error, type Problem } from "../core/problem";
+import { readBounded } from "./read-bounded";
 
 /** The text of one manifest file, as read. */
 export interface Source {
@@ -25,15 +26,19 @@ export interface ReadSourcesOptions {
   readonly readStdin: () => string;
 }
 
-/** Bigger than any sane manifest; refusing early keeps a stray log file from eating memory. */
-export const maxSourceBytes = 1024 * 1024;
+/**
+ * Far bigger than any real manifest (a key policy is at most 32 KB); refusing early keeps a stray
+ * log file from eating memory and keeps the YAML parse short.
+ */
+export const maxSourceBytes = 256 * 1024;
 
 const manifestExtension = /\.ya?ml$/i;
 
 /**
  * Reads every `-f` path: a file, a directory (its `*.yaml`/`*.yml` files, sorted, not recursive)
- * or `-` for stdin. A missing, unreadable, huge or binary file is a Problem, never an exception,
- * and keeps its place among the inputs so reports follow the order the user gave.
+ * or `-` for stdin. A missing, unreadable, huge or binary file, or one that is not a regular file
+ * (a device, a FIFO, also behind a symlink), is a Problem, never an exception or a hang, and keeps
+ * its place among the inputs so reports follow the order the user gave.
  */
 export function readSources(paths: readonly string[], options: ReadSourcesOptions): ReadSourcesResult {
   const reads: SourceRead[] = [];
@@ -68,7 +73,8 @@ function expandPath(path: string, cwd: string): { files: string[] } | { problem:
   let names: string[];
   try {
     names = readdirSync(resolve(cwd, path), { withFileTypes: true })
-      .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && manifestExtension.test(entry.name))
+      // Everything but subdirectories: a FIFO or device named *.yaml is refused by name, not skipped.
+      .filter((entry) => !entry.isDirectory() && manifestExtension.test(entry.name))
       .map((entry) => entry.name)
       .sort();
   } catch (cause) {
@@ -82,9 +88,10 @@ type ReadOutcome = { text: string } | { problem: string };
 
 function readFile(absolute: string): ReadOutcome {
   try {
-    const size = statSync(absolute).size;
-    if (size > maxSourceBytes) return { problem: tooBig(size) };
-    return decode(readFileSync(absolute));
+    const read = readBounded(absolute, maxSourceBytes);
+    if (read.kind === "not-a-file") return { problem: `is ${read.what}, not a manifest file; planton reads regular files (or - for stdin)` };
+    if (read.bytes.length > maxSourceBytes) return { problem: tooBig };
+    return decode(read.bytes);
   } catch (cause) {
     return { problem: `cannot read file: ${describeFsError(cause)}` };
   }
@@ -92,27 +99,38 @@ function readFile(absolute: string): ReadOutcome {
 
 function readStdin(read: () => string): ReadOutcome {
   try {
-    const text = read();
-    if (Buffer.byteLength(text) > maxSourceBytes) return { problem: tooBig(Buffer.byteLength(text)) };
-    return text.includes("\0") ? { problem: binaryProblem } : { text };
+    const bytes = Buffer.from(read(), "utf8");
+    return bytes.length > maxSourceBytes ? { problem: tooBig } : decode(bytes);
   } catch (cause) {
     return { problem: `cannot read standard input: ${describeFsError(cause)}` };
   }
 }
 
-const binaryProblem = "is a binary file, not a YAML manifest";
-
 function decode(bytes: Buffer): ReadOutcome {
-  if (bytes.includes(0)) return { problem: binaryProblem };
+  if (isUtf16(bytes)) {
+    return { problem: "is UTF-16 text; planton reads UTF-8: save it as UTF-8 (in your editor, or: iconv -f UTF-16 -t UTF-8 FILE > NEW-FILE)" };
+  }
+  if (bytes.includes(0)) return { problem: "is a binary file, not a YAML manifest" };
   const text = bytes.toString("utf8");
   // Invalid UTF-8 decodes to U+FFFD; a manifest never holds it on purpose.
   if (text.includes("\uFFFD")) return { problem: "is not UTF-8 text (is it a binary file?)" };
   return { text };
 }
 
-function tooBig(size: number): string {
-  return `is too large for a manifest (${size} bytes; at most ${maxSourceBytes} bytes)`;
+/**
+ * A UTF-16 byte-order mark (as bytes, or as the U+FFFD pair a UTF-8 decode of stdin made of it),
+ * or YAML's ASCII in UTF-16: a NUL next to every character of the first line.
+ */
+function isUtf16(bytes: Buffer): boolean {
+  const head = bytes.subarray(0, 2);
+  if (head.equals(Buffer.from([0xff, 0xfe])) || head.equals(Buffer.from([0xfe, 0xff]))) return true;
+  const sample = bytes.subarray(bytes.indexOf(Buffer.from("\uFFFD\uFFFD")) === 0 ? 6 : 0).subarray(0, 64);
+  if (sample.length < 4) return false;
+  const nulsAt = (parity: number): boolean => sample.every((byte, i) => (i % 2 === parity) === (byte === 0));
+  return nulsAt(0) || nulsAt(1);
 }
+
+const tooBig = `is too large for a manifest (more than ${maxSourceBytes} bytes)`;
 
 /** `ENOENT: no such file...` → "no such file or directory", without the stack or syscall noise. */
 function describeFsError(cause: unknown): string {

@@ -2,6 +2,7 @@ import type { EngineEvent, StepInfo, StepOp } from "../engine/engine-event";
 import { attachPolicyDiff } from "./attach-policy-diff";
 import type { ChangeOp, Plan, PlanSummary, PropertyChange, ResourceChange } from "./plan";
 import { childPath, topLevelProperty, valueAtPath } from "./property-path";
+import { protectionChange } from "./protection-change";
 import { isEngineBookkeeping, resourceKind } from "./resource-kind";
 import { isRecord, markUnknowns } from "./unknown-value";
 
@@ -104,13 +105,15 @@ function changeOp(op: StepOp): ChangeOp | undefined {
 }
 
 function toResourceChange(step: StepInfo, op: ChangeOp): ResourceChange {
+  const protection = protectionChange(step, op);
   return {
     urn: step.urn,
     type: step.type,
     name: step.name,
     kind: resourceKind(step.type),
-    op,
-    properties: sortByPath(propertyChanges(step, op)),
+    // Protection turned on or off alone is an in-place change of the resource (see protectionChange).
+    op: op === "same" && protection !== undefined ? "update" : op,
+    properties: sortByPath([...propertyChanges(step, op), ...(protection !== undefined ? [protection] : [])]),
   };
 }
 

@@ -17,14 +17,19 @@ export interface BroadeningGuardOptions {
  */
 export function guardBroadening(plan: Plan, options: BroadeningGuardOptions): Problem[] {
   if (options.allowBroadening || options.interactive) return [];
+  return broadenings(plan).map((p) => ({ ...p, message: `${p.message}; pass --allow-broadening if that is intended` }));
+}
+
+/**
+ * What the broadening rail is about, whether or not it lets the plan through: each key policy
+ * statement change that broadens access and what it grants (what the person confirming at a
+ * terminal is reminded of).
+ */
+export function broadenings(plan: Plan): Problem[] {
   return plan.changes.flatMap((change) =>
     (change.policy?.statements ?? [])
       .filter((s) => s.broadens)
-      .map((s) =>
-        error("spec.policy", `the key policy of ${change.name} broadens access: statement ${s.sid} ${grants(s)}; pass --allow-broadening if that is intended`, {
-          file: plan.file,
-        }),
-      ),
+      .map((s) => error("spec.policy", `the key policy of ${change.name} broadens access: statement ${s.sid} ${grants(s)}`, { file: plan.file })),
   );
 }
 

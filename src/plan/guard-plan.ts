@@ -27,6 +27,15 @@ const OVERRIDE = "pass --allow-replace if that is intended";
  */
 export function guardPlan(plan: Plan, options: GuardOptions): Problem[] {
   if (options.allowReplace) return [];
+  return replacements(plan).map((p) => ({ ...p, message: `${p.message}; ${OVERRIDE}` }));
+}
+
+/**
+ * What the replacement rail is about, whether or not it lets the plan through: each key or replica
+ * the plan replaces or deletes and each alias it points at another key, naming the property and
+ * the consequence (what the person confirming an `--allow-replace` apply is reminded of).
+ */
+export function replacements(plan: Plan): Problem[] {
   const at = { file: plan.file };
   return plan.changes.flatMap((change): Problem[] => {
     switch (change.kind) {
@@ -55,16 +64,16 @@ function keyRefusal(change: ResourceChange): [string, string][] {
   switch (change.op) {
     case "replace": {
       const forcing = change.properties.filter((p) => p.forcesReplacement);
-      if (forcing.length === 0) return [["spec", `cannot replace ${what}: ${CONSEQUENCE}; ${OVERRIDE}`]];
+      if (forcing.length === 0) return [["spec", `the plan replaces ${what}: ${CONSEQUENCE}`]];
       return forcing.map((p) => [
         MANIFEST_FIELD[p.path] ?? "spec",
-        `changing ${p.path} (${describe(p)}) replaces ${what}: ${CONSEQUENCE}; ${OVERRIDE}`,
+        `changing ${p.path} (${describe(p)}) replaces ${what}: ${CONSEQUENCE}`,
       ]);
     }
     case "delete": {
       const path = change.kind === "replica-key" ? "spec.replicaRegions" : "spec";
       const why = change.kind === "replica-key" ? "its region is no longer in spec.replicaRegions, so " : "";
-      return [[path, `${why}the plan deletes ${what}: it is scheduled for deletion, and data encrypted under it becomes undecryptable once it is deleted; ${OVERRIDE}`]];
+      return [[path, `${why}the plan deletes ${what}: it is scheduled for deletion, and data encrypted under it becomes undecryptable once it is deleted`]];
     }
     case "create":
     case "update":
@@ -78,7 +87,7 @@ function aliasRefusal(change: ResourceChange): [string, string][] {
   if (change.op !== "update" && change.op !== "replace") return [];
   const retarget = change.properties.find((p) => p.path === "targetKeyId");
   if (retarget === undefined) return [];
-  return [["spec.alias", `alias "${change.name}" would point at a different key (${describe(retarget)}): callers using the alias would switch keys; ${OVERRIDE}`]];
+  return [["spec.alias", `alias "${change.name}" would point at a different key (${describe(retarget)}): callers using the alias would switch keys`]];
 }
 
 function describe(p: PropertyChange): string {

@@ -54,7 +54,10 @@ export interface ResourceChange {
 
 /** One property's change. */
 export interface PropertyChange {
-  /** Property path in `@pulumi/aws` names, e.g. `deletionWindowInDays` or `tags.team`. */
+  /**
+   * Property path in `@pulumi/aws` names, e.g. `deletionWindowInDays` or `tags.team`; the
+   * engine's `protect` option, which is no provider property, is `deletionProtection`.
+   */
   readonly path: string;
   readonly kind: "add" | "update" | "delete";
   readonly before?: unknown;

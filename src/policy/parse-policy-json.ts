@@ -12,6 +12,12 @@ export type ParsedPolicyJson =
  * can point at the statements and principals the way the user wrote them (see policyJsonProblems).
  */
 export function parsePolicyJson(text: string): ParsedPolicyJson {
+  // Canonicalising and checking recurse per level: a depth bound keeps a hostile document from
+  // overflowing the stack. A real key policy is about six levels deep.
+  const depth = nestingDepth(text);
+  if (depth > maxPolicyJsonDepth) {
+    return { kind: "invalid", reason: `is nested more than ${maxPolicyJsonDepth} levels deep; a key policy needs about six (Statement, Condition, operator, key, values)` };
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -22,4 +28,24 @@ export function parsePolicyJson(text: string): ParsedPolicyJson {
     return { kind: "invalid", reason: "must be a JSON object with Version and Statement" };
   }
   return { kind: "parsed", document: canonicalPolicy(value as PolicyDocument), asWritten: value as Record<string, unknown> };
+}
+
+/** The deepest a raw policy may nest objects and arrays. */
+export const maxPolicyJsonDepth = 32;
+
+/** How deep `[` and `{` nest in JSON text, brackets inside strings aside; one pass, no recursion. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (inString) {
+      if (char === "\\") i++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === "[" || char === "{") deepest = Math.max(deepest, ++depth);
+    else if (char === "]" || char === "}") depth--;
+  }
+  return deepest;
 }

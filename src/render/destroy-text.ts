@@ -69,45 +69,6 @@ export function scheduledWords(keys: number): string {
   return `${keys} KMS key${keys === 1 ? "" : "s"} scheduled for deletion`;
 }
 
-/** One stack's outcome in a destroy: what was (or would have been) scheduled, or why it failed. */
-export interface StackDestroy {
-  readonly stack: string;
-  readonly file: string;
-  readonly name: string;
-  /** Undefined when the stack does not exist or its destroy preview failed. */
-  readonly schedule?: DestroySchedule;
-  /** True once the engine ran the destroy. */
-  readonly destroyed: boolean;
-  /** Why the destroy failed or was refused, when it was. */
-  readonly error?: string;
-}
-
-/** One stack in the `destroy --output json|yaml` document. */
-export interface StackDestroyJson {
-  readonly stack: string;
-  readonly file: string;
-  readonly name: string;
-  readonly scheduled: readonly ScheduledDeletion[];
-  readonly removed: readonly Removal[];
-  readonly destroyed: boolean;
-  readonly error: string | null;
-}
-
-/** The `destroy --output json|yaml` document: every stack, from the same schedule as the text. */
-export function destroyJson(destroys: readonly StackDestroy[]): { readonly stacks: readonly StackDestroyJson[] } {
-  return {
-    stacks: destroys.map((d) => ({
-      stack: d.stack,
-      file: d.file,
-      name: d.name,
-      scheduled: d.schedule?.scheduled ?? [],
-      removed: d.schedule?.removed ?? [],
-      destroyed: d.destroyed,
-      error: d.error ?? null,
-    })),
-  };
-}
-
 function isKey(change: ResourceChange): boolean {
   return change.kind === "key" || change.kind === "replica-key";
 }

@@ -1,12 +1,9 @@
 import type { Problem } from "../core/problem";
 import { hasChanges } from "../plan/build-plan";
 import type { Plan, PlanSummary, PolicyDiff, PropertyChange } from "../plan/plan";
-
-/**
- * Version of the `preview --output json` document, `MAJOR.MINOR` (docs/ci.md): a minor bump only
- * adds fields or enum values; a major bump may rename, remove or retype fields.
- */
-export const PLAN_JSON_FORMAT_VERSION = "1.0";
+import type { StackPlan } from "../stack/preview-stack";
+import { failureText, type StacksRun } from "../stack/run-stacks";
+import { anyOf, runJson, type RunJson } from "./run-json";
 
 /** One stack's outcome in a preview: its plan, or why there is none. */
 export interface StackPreview {
@@ -21,12 +18,19 @@ export interface StackPreview {
   readonly error?: string;
 }
 
+/** Each stack's preview in a run, in input order: its plan, or why there is none. */
+export function stackPreviews(run: StacksRun<StackPlan>): StackPreview[] {
+  return run.results.map((result) => {
+    const error = failureText(result);
+    return { ...result.target.label, refusals: [], ...result.detail, ...(error !== undefined ? { error } : {}) };
+  });
+}
+
 /** The `preview --output json` document. */
-export interface PlanJson {
-  readonly formatVersion: string;
+export interface PlanJson extends RunJson {
   readonly stacks: readonly StackPlanJson[];
-  /** True when any stack's plan has changes. */
-  readonly hasChanges: boolean;
+  /** True when any stack's plan has changes; null when a stack has no plan and none of the others changes. */
+  readonly hasChanges: boolean | null;
 }
 
 /** One stack in the `preview --output json` document. */
@@ -50,7 +54,7 @@ export interface StackPlanJson {
 }
 
 /** The preview of several stacks as one JSON-ready document, from the same Plans as the text. */
-export function planJson(previews: readonly StackPreview[]): PlanJson {
+export function planJson(previews: readonly StackPreview[], run: Pick<StacksRun<unknown>, "ok" | "problems" | "error">): PlanJson {
   const stacks = previews.map((preview): StackPlanJson => ({
     stack: preview.stack,
     file: preview.file,
@@ -68,6 +72,7 @@ export function planJson(previews: readonly StackPreview[]): PlanJson {
     refusals: preview.refusals.map((p) => ({ path: p.path, message: p.message })),
     error: preview.error ?? null,
   }));
-  const changed = previews.some((p) => p.plan !== undefined && hasChanges(p.plan));
-  return { formatVersion: PLAN_JSON_FORMAT_VERSION, stacks, hasChanges: changed };
+  const changed = anyOf(previews.map((p) => (p.plan !== undefined ? hasChanges(p.plan) : undefined)));
+  const { formatVersion, ...rest } = runJson(run);
+  return { formatVersion, stacks, hasChanges: changed, ...rest };
 }

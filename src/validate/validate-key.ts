@@ -2,11 +2,13 @@ import type { AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey
 import { AwsKmsKeySchema } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
 import type { AwsKmsKeySpec } from "../../gen/project/planton/provider/aws/awskmskey/v1/spec_pb";
 import type { Problem } from "../core/problem";
+import { overlapsAny } from "../manifest/position-index";
 import { checkKeyUsage } from "./check-key-usage";
 import { checkReplicaRegions } from "./check-replica-regions";
 import { checkRotation } from "./check-rotation";
 import { checkRotationPeriod } from "./check-rotation-period";
 import { manifestValidator } from "./manifest-validator";
+import { canJudge } from "./rule-inputs";
 import { violationToProblem } from "./violation-to-problem";
 
 /** The rules the proto cannot say, one function per rule. */
@@ -20,17 +22,16 @@ const specRules: readonly ((spec: AwsKmsKeySpec) => Problem[])[] = [
 /**
  * Every problem of a (defaulted) key: the proto's protovalidate rules, then the cross-field
  * rules. Problems carry paths but no positions; the caller knows where the manifest came from.
+ * `broken` lists the paths that already have an error (the key holds stand-ins there): problems
+ * about them, and rules that read them, are left out (see canJudge).
  */
-export function validateKey(key: AwsKmsKey): Problem[] {
-  const problems = validateFieldRules(key);
-  if (key.spec) for (const rule of specRules) problems.push(...rule(key.spec));
+export function validateKey(key: AwsKmsKey, broken: readonly string[] = []): Problem[] {
+  const problems = validateFieldRules(key).filter((problem) => !overlapsAny(problem.path, broken));
+  if (key.spec) for (const rule of specRules) if (canJudge(rule, broken)) problems.push(...rule(key.spec));
   return problems;
 }
 
-/**
- * Only the proto's rules, each about one field. For a key built from a document that already
- * has schema errors: cross-field rules would judge values that are not the user's.
- */
+/** Only the proto's rules, each about one field (also used to judge a `--region` alone). */
 export function validateFieldRules(key: AwsKmsKey): Problem[] {
   const result = manifestValidator().validate(AwsKmsKeySchema, key);
   switch (result.kind) {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../../src/cli/main";
-import { buildPlan } from "../../src/plan/build-plan";
+import { fakeEngine } from "../support/fake-engine";
 import { memoryIo } from "../support/memory-io";
 import { createEvents, KEY_INPUTS, KEY_URN, planned, state, step } from "../plan/fixtures";
 
@@ -10,32 +10,16 @@ import { createEvents, KEY_INPUTS, KEY_URN, planned, state, step } from "../plan
 // auto colours a terminal unless NO_COLOR is set or TERM=dumb; CI=true alone changes nothing.
 // The engine is replaced by hand-built events; test/e2e covers the real one.
 
-jest.mock("../../src/cli/preview-stack", () => ({
-  previewStack: jest.fn(async (target: { stack: string; manifest: { file: string; name: string } }) => ({
-    handle: { close: () => undefined },
-    plan: buildPlan({ stack: target.stack, file: target.manifest.file, name: target.manifest.name }, createEvents()),
-    refusals: [],
-    events: [],
-  })),
-}));
-jest.mock("../../src/cli/open-existing-stack", () => ({
-  openExistingStack: jest.fn(async () => ({ close: () => undefined })),
-}));
-jest.mock("../../src/engine/run-operation", () => ({
-  runOperation: jest.fn(async (_handle: unknown, operation: string) => {
-    switch (operation) {
-      case "destroy-preview":
-        return { events: [planned(step("delete", KEY_URN, { old: state(KEY_INPUTS) }))], outputs: {} };
-      case "refresh": {
-        const drifted = step("update", KEY_URN, { old: state(KEY_INPUTS), new: state({ ...KEY_INPUTS, isEnabled: false }) });
-        return { events: [{ kind: "resource-done", step: drifted, planning: false }], outputs: {} };
-      }
-      default:
-        return { events: [], outputs: { keyId: { value: "k-1", secret: false } } };
-    }
-  }),
-  readOutputs: jest.fn(async () => ({ keyId: { value: "k-1", secret: false }, region: { value: "us-east-1", secret: false } })),
-}));
+/** The engine's answers: a new key to create, a key to destroy, a key disabled out of band, outputs. */
+const engine = () =>
+  fakeEngine({
+    events: {
+      preview: createEvents(),
+      "destroy-preview": [planned(step("delete", KEY_URN, { old: state(KEY_INPUTS) }))],
+      refresh: [{ kind: "resource-done", step: step("update", KEY_URN, { old: state(KEY_INPUTS), new: state({ ...KEY_INPUTS, isEnabled: false }) }), planning: false }],
+    },
+    outputs: { keyId: { value: "k-1", secret: false }, region: { value: "us-east-1", secret: false } },
+  });
 
 const ESC = "\u001b[";
 let dir: string;
@@ -81,7 +65,7 @@ const cases: { name: string; tty: boolean; env?: Record<string, string>; color?:
 describe.each(Object.keys(commands))("planton %s colour", (command) => {
   it.each(cases)("$name: coloured is $coloured", async ({ tty, env, color, coloured }) => {
     const io = memoryIo({ tty, env: { ...baseEnv(), ...env } });
-    const code = await runCli([...(color ? ["--color", color] : []), ...commands[command]!()], io);
+    const code = await runCli([...(color ? ["--color", color] : []), ...commands[command]!()], io, engine());
     expect(code).toBe(0);
     const printed = io.out() + io.err();
     expect(printed.includes(ESC)).toBe(coloured);
@@ -91,7 +75,7 @@ describe.each(Object.keys(commands))("planton %s colour", (command) => {
 describe("planton outputs", () => {
   it.each(["text", "json", "yaml"])("prints %s data without colour, even with --color always on a terminal", async (format) => {
     const io = memoryIo({ tty: true, env: baseEnv() });
-    expect(await runCli(["--color", "always", "outputs", "-f", clean, "-o", format], io)).toBe(0);
+    expect(await runCli(["--color", "always", "outputs", "-f", clean, "-o", format], io, engine())).toBe(0);
     expect(io.out()).toContain("k-1");
     expect(io.out() + io.err()).not.toContain(ESC);
   });
@@ -104,7 +88,7 @@ describe("machine output", () => {
     ["apply", () => ["apply", "-f", clean, "--yes", "-o", "json"]],
   ])("%s -o json keeps stdout free of colour with --color always", async (_name, args) => {
     const io = memoryIo({ tty: true, env: baseEnv() });
-    await runCli(["--color", "always", ...args()], io);
+    await runCli(["--color", "always", ...args()], io, engine());
     expect(io.out()).not.toContain(ESC);
     expect(() => JSON.parse(io.out())).not.toThrow();
   });

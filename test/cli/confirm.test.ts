@@ -1,8 +1,3 @@
-import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { buildSync } from "esbuild";
 import { requireConfirmation } from "../../src/cli/confirm";
 import { reportError } from "../../src/cli/exit";
 import { memoryIo } from "../support/memory-io";
@@ -36,47 +31,4 @@ describe("requireConfirmation and Ctrl-C", () => {
   });
 });
 
-// A real terminal: `script` gives the harness a pseudo-terminal, and Ctrl-C is typed into it.
-const hasScript = spawnSync("script", ["--version"]).status === 0;
-(hasScript ? describe : describe.skip)("Ctrl-C at the confirmation prompt on a real terminal", () => {
-  let dir: string;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), "planton-confirm-tty-"));
-    buildSync({ entryPoints: [join(__dirname, "confirm-tty-harness.ts")], bundle: true, platform: "node", outfile: join(dir, "harness.js"), logLevel: "error" });
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  function typeAtPrompt(keys: string): Promise<{ code: number | null; output: string }> {
-    return new Promise((resolve) => {
-      const child = spawn("script", ["-qfec", `${process.execPath} ${join(dir, "harness.js")}`, "/dev/null"], { stdio: ["pipe", "pipe", "pipe"] });
-      let output = "";
-      let typed = false;
-      child.stdout.on("data", (chunk: Buffer) => {
-        output += chunk.toString();
-        if (!typed && output.includes("Enter a value:")) {
-          typed = true;
-          // readline sets raw mode just before the prompt shows; give it a moment.
-          setTimeout(() => child.stdin.write(keys), 300);
-        }
-      });
-      const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-      child.on("close", (code) => {
-        clearTimeout(timer);
-        resolve({ code, output });
-      });
-    });
-  }
-
-  it("ends the command with exit 1 and 'interrupted'", async () => {
-    const { code, output } = await typeAtPrompt("\x03");
-    expect(output).toContain("error: cannot apply stack tty-stack: interrupted");
-    expect(output).not.toContain("bug in planton");
-    expect(code).toBe(1);
-  }, 20_000);
-
-  it("confirms on 'yes' typed at the same prompt", async () => {
-    const { code, output } = await typeAtPrompt("yes\r");
-    expect(output).toContain("confirmed");
-    expect(code).toBe(0);
-  }, 20_000);
-});
+// At a real terminal, through bin/planton and its startup snapshot: test/e2e/terminal-prompt.test.ts.

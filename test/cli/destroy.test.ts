@@ -2,6 +2,7 @@ import { parse } from "yaml";
 import { runCli } from "../../src/cli/main";
 import { runDestroy, type DestroyOptions } from "../../src/cli/run-destroy";
 import type { EngineEvent } from "../../src/engine/engine-event";
+import { fakeEngine } from "../support/fake-engine";
 import { memoryIo } from "../support/memory-io";
 import { STACK_ENV, STACK_MANIFEST } from "./stack-command-fixtures";
 import { ALIAS_INPUTS, ALIAS_URN, KEY_INPUTS, KEY_URN, planned, state, step } from "../plan/fixtures";
@@ -14,13 +15,7 @@ const destroyEvents: EngineEvent[] = [
   planned(step("delete", KEY_URN, { old: state({ ...KEY_INPUTS, deletionWindowInDays: 7 }) })),
 ];
 
-jest.mock("../../src/cli/open-existing-stack", () => ({
-  openExistingStack: jest.fn(async () => ({ close: () => undefined })),
-}));
-jest.mock("../../src/engine/run-operation", () => ({
-  runOperation: jest.fn(async (_handle: unknown, operation: string) => ({ events: operation === "destroy-preview" ? destroyEvents : [], outputs: {} })),
-  readOutputs: jest.fn(async () => ({})),
-}));
+const engine = () => fakeEngine({ events: { "destroy-preview": destroyEvents } });
 
 const manifest = STACK_MANIFEST;
 const env = STACK_ENV;
@@ -37,31 +32,36 @@ const expectedStack = {
   removed: [{ name: "alias", type: "aws:kms/alias:Alias" }],
 };
 
+/** The destroy document around its stacks. */
+function documentOf(stacks: object[], ok = true): object {
+  return { formatVersion: "2.0", stacks, ok, problems: [], error: null };
+}
+
 describe("runDestroy output", () => {
   it("json prints exactly one document on stdout: what was scheduled and removed", async () => {
     const io = memoryIo({ stdin: manifest, env });
-    expect(await runDestroy(options({ output: "json" }), io)).toBe(0);
-    expect(JSON.parse(io.out())).toEqual({ stacks: [{ ...expectedStack, destroyed: true, error: null }] });
+    expect(await runDestroy(options({ output: "json" }), io, engine())).toBe(0);
+    expect(JSON.parse(io.out())).toEqual(documentOf([{ ...expectedStack, destroyed: true, error: null }]));
     expect(io.err()).toContain("Destroying stack acme-prod-rds...\n");
   });
 
   it("yaml prints the same document as YAML", async () => {
     const io = memoryIo({ stdin: manifest, env });
-    expect(await runDestroy(options({ output: "yaml" }), io)).toBe(0);
-    expect(parse(io.out())).toEqual({ stacks: [{ ...expectedStack, destroyed: true, error: null }] });
+    expect(await runDestroy(options({ output: "yaml" }), io, engine())).toBe(0);
+    expect(parse(io.out())).toEqual(documentOf([{ ...expectedStack, destroyed: true, error: null }]));
   });
 
   it("a refused confirmation still gives the document, with the stack not destroyed and the reason", async () => {
     const io = memoryIo({ stdin: manifest, env });
-    expect(await runDestroy(options({ output: "json", yes: false }), io)).toBe(1);
-    expect(JSON.parse(io.out())).toEqual({
-      stacks: [{ ...expectedStack, destroyed: false, error: "failed: confirmation needed but standard input is not a terminal" }],
-    });
+    expect(await runDestroy(options({ output: "json", yes: false }), io, engine())).toBe(1);
+    expect(JSON.parse(io.out())).toEqual(
+      documentOf([{ ...expectedStack, destroyed: false, error: "failed: confirmation needed but standard input is not a terminal" }], false),
+    );
   });
 
   it("text (the default) prints the schedule per stack", async () => {
     const io = memoryIo({ stdin: manifest, env });
-    expect(await runDestroy(options(), io)).toBe(0);
+    expect(await runDestroy(options(), io, engine())).toBe(0);
     expect(io.out()).toBe(
       "Stack acme-prod-rds (rds, -)\n\n" +
         "  - key (aws:kms/key:Key): scheduled for deletion in 7 days; unrecoverable after 2026-12-06 10:00 UTC (cancel before then with aws kms cancel-key-deletion)\n" +
@@ -75,7 +75,7 @@ describe("runDestroy output", () => {
 describe("planton destroy -o", () => {
   it("takes --output json from the command line", async () => {
     const io = memoryIo({ stdin: manifest, env });
-    expect(await runCli(["destroy", "-f", "-", "--yes", "-o", "json"], io)).toBe(0);
+    expect(await runCli(["destroy", "-f", "-", "--yes", "-o", "json"], io, engine())).toBe(0);
     expect(JSON.parse(io.out())).toMatchObject({ stacks: [{ stack: "acme-prod-rds", destroyed: true }] });
   });
 });

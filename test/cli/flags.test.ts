@@ -1,8 +1,9 @@
 import { buildProgram } from "../../src/cli/main";
 import { ExitCode } from "../../src/cli/exit";
+import { fakeEngine } from "../support/fake-engine";
 import { memoryIo } from "../support/memory-io";
 
-const program = buildProgram({ io: memoryIo(), exitCode: ExitCode.ok });
+const program = buildProgram({ io: memoryIo(), engine: fakeEngine(), exitCode: ExitCode.ok });
 const options = (name: string) => program.commands.find((command) => command.name() === name)!.options;
 
 describe("flag groups", () => {

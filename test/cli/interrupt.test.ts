@@ -1,4 +1,5 @@
-import { onInterrupt, throwIfInterrupted } from "../../src/cli/interrupt";
+import { onInterrupt } from "../../src/cli/interrupt";
+import { throwIfInterrupted } from "../../src/stack/run-stacks";
 import { memoryIo } from "../support/memory-io";
 
 describe("onInterrupt", () => {

@@ -1,9 +1,10 @@
 import type { EngineEvent } from "../../src/engine/engine-event";
-import { followProgress } from "../../src/cli/print-progress";
+import { startProgress, type ProgressOptions } from "../../src/cli/print-progress";
+import type { MemoryIo } from "../support/memory-io";
 import { memoryIo } from "../support/memory-io";
 import { KEY_URN, STACK_URN, step } from "../plan/fixtures";
 
-// followProgress with jest's fake timers standing in for a slow engine: what a CI log shows.
+// startProgress with jest's fake timers standing in for a slow engine: what a CI log shows.
 
 const clock = {
   now: () => Date.now(),
@@ -13,10 +14,20 @@ const clock = {
 const deploying = (kind: "step-planned" | "resource-done", op: "create" = "create", urn = KEY_URN): EngineEvent =>
   ({ kind, step: step(op, urn), planning: false }) as EngineEvent;
 
+/** An engine operation followed the way the printer follows one: started, fed its events, stopped when it ends. */
+async function followProgress<T>(io: MemoryIo, options: ProgressOptions, run: (onEvent: (event: EngineEvent) => void) => Promise<T>): Promise<T> {
+  const progress = startProgress(io, options);
+  try {
+    return await run(progress.onEvent);
+  } finally {
+    progress.stop();
+  }
+}
+
 beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());
 
-describe("followProgress", () => {
+describe("startProgress", () => {
   it("prints one whole line per resource event and a heartbeat naming the resource in flight when the engine goes quiet", async () => {
     const io = memoryIo({ env: { PLANTON_HEARTBEAT_SECONDS: "1" } });
     const run = followProgress(io, { doing: "applying stack payments", clock }, async (onEvent) => {

@@ -1,7 +1,7 @@
 import { parse } from "yaml";
 import { runCli } from "../../src/cli/main";
-import { openExistingStack } from "../../src/cli/open-existing-stack";
 import type { EngineEvent } from "../../src/engine/engine-event";
+import { fakeEngine, type FakeEngineOptions } from "../support/fake-engine";
 import { memoryIo } from "../support/memory-io";
 import { STACK_ENV, STACK_MANIFEST } from "./stack-command-fixtures";
 import { ALIAS_INPUTS, ALIAS_URN, KEY_INPUTS, KEY_URN, state, step } from "../plan/fixtures";
@@ -14,16 +14,9 @@ const refreshEvents: EngineEvent[] = [
   { kind: "resource-done", step: step("refresh", ALIAS_URN, { old: state(ALIAS_INPUTS), new: state(ALIAS_INPUTS) }), planning: false },
 ];
 
-jest.mock("../../src/cli/open-existing-stack", () => ({
-  openExistingStack: jest.fn(async () => ({ close: () => undefined })),
-}));
-jest.mock("../../src/engine/run-operation", () => ({
-  runOperation: jest.fn(async (_handle: unknown, _operation: string, options: { onEngineOutput?: (text: string) => void }) => {
-    options.onEngineOutput?.("Refreshing (acme-prod-rds):\nResources: 2 unchanged");
-    return { events: refreshEvents, outputs: {} };
-  }),
-  readOutputs: jest.fn(async () => ({})),
-}));
+/** The engine of a refresh that finds the key disabled, writing a last line without its newline. */
+const engine = (extra: FakeEngineOptions = {}) =>
+  fakeEngine({ events: { refresh: refreshEvents }, engineOutput: "Refreshing (acme-prod-rds):\nResources: 2 unchanged", ...extra });
 
 const manifest = STACK_MANIFEST;
 const env = STACK_ENV;
@@ -31,8 +24,9 @@ const env = STACK_ENV;
 describe("planton refresh --output", () => {
   it("json prints exactly one document on stdout with the drift, progress on stderr", async () => {
     const io = memoryIo({ stdin: manifest, env });
-    expect(await runCli(["refresh", "-f", "-", "-o", "json"], io)).toBe(0);
+    expect(await runCli(["refresh", "-f", "-", "-o", "json"], io, engine())).toBe(0);
     expect(JSON.parse(io.out())).toEqual({
+      formatVersion: "2.0",
       stacks: [
         {
           stack: "acme-prod-rds",
@@ -43,19 +37,22 @@ describe("planton refresh --output", () => {
         },
       ],
       drifted: true,
+      ok: true,
+      problems: [],
+      error: null,
     });
     expect(io.err()).toContain("planton refresh: 1 stack\n  ok      acme-prod-rds (-): 1 resource drifted\n");
   });
 
   it("yaml prints the same document as YAML", async () => {
     const io = memoryIo({ stdin: manifest, env });
-    expect(await runCli(["refresh", "-f", "-", "--output", "yaml"], io)).toBe(0);
+    expect(await runCli(["refresh", "-f", "-", "--output", "yaml"], io, engine())).toBe(0);
     expect(parse(io.out()).stacks[0].drift[0].properties).toEqual([{ path: "isEnabled", before: true, after: false }]);
   });
 
   it("text (the default) prints the drift per stack", async () => {
     const io = memoryIo({ stdin: manifest, env });
-    expect(await runCli(["refresh", "-f", "-"], io)).toBe(0);
+    expect(await runCli(["refresh", "-f", "-"], io, engine())).toBe(0);
     expect(io.out()).toBe(
       "Stack acme-prod-rds: the refresh recorded changes made outside planton:\n" +
         "  ~ key (aws:kms/key:Key)\n" +
@@ -66,24 +63,28 @@ describe("planton refresh --output", () => {
 
   it("refuses an output format refresh does not have", async () => {
     const io = memoryIo({ stdin: manifest, env });
-    expect(await runCli(["refresh", "-f", "-", "-o", "markdown"], io)).toBe(1);
+    expect(await runCli(["refresh", "-f", "-", "-o", "markdown"], io, engine())).toBe(1);
     expect(io.out()).toBe("");
   });
 
   it("--verbose keeps the engine's last line even without its newline", async () => {
     const io = memoryIo({ stdin: manifest, env });
-    expect(await runCli(["refresh", "-f", "-", "-o", "json", "--verbose"], io)).toBe(0);
+    expect(await runCli(["refresh", "-f", "-", "-o", "json", "--verbose"], io, engine())).toBe(0);
     expect(io.err()).toContain("Refreshing (acme-prod-rds):\nResources: 2 unchanged\n");
     expect(JSON.parse(io.out()).drifted).toBe(true);
   });
 
   it("json names a stack that could not be refreshed, with the reason, and exits 1", async () => {
-    jest.mocked(openExistingStack).mockResolvedValueOnce(undefined);
     const io = memoryIo({ stdin: manifest, env });
-    expect(await runCli(["refresh", "-f", "-", "-o", "json"], io)).toBe(1);
+    expect(await runCli(["refresh", "-f", "-", "-o", "json"], io, engine({ exists: false }))).toBe(1);
     expect(JSON.parse(io.out())).toEqual({
+      formatVersion: "2.0",
       stacks: [{ stack: "acme-prod-rds", file: "-", name: "rds", drift: null, error: "failed: no such stack in file:///nonexistent" }],
-      drifted: false,
+      // Nobody knows whether the stack drifted: not `false`.
+      drifted: null,
+      ok: false,
+      problems: [],
+      error: null,
     });
   });
 });

@@ -1,3 +1,4 @@
+import { parse } from "yaml";
 import { spawn } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { DescribeKeyCommand, ListAliasesCommand } from "@aws-sdk/client-kms";
@@ -30,7 +31,7 @@ describeE2e("planton against the sandbox: several manifests and a multi-Region k
       formatVersion: string;
       stacks: { stack: string; file: string; name: string; steps: { op: string; type: string; name: string; urn: string; properties: { path: string }[] }[]; summary: Record<string, number> }[];
     };
-    expect(doc.formatVersion).toBe("1.0");
+    expect(doc.formatVersion).toBe("2.0");
     expect(doc.stacks.map((s) => [s.stack, s.name])).toEqual([
       ["acme-prod-global-payments", "global-payments"],
       ["acme-prod-logs", "logs"],
@@ -50,14 +51,24 @@ describeE2e("planton against the sandbox: several manifests and a multi-Region k
     expect(run.stderr).toContain("planton preview: 2 stacks");
   });
 
-  it("apply -f dir deploys both stacks, one summary line each, outputs as a JSON array", async () => {
+  it("apply -f dir deploys both stacks, one summary line each, one JSON document naming each stack with its outputs", async () => {
     const run = await sandbox.planton(["apply", "-f", dir, "--yes", "-o", "json"]);
     expectExit(run, 0);
     expect(run.stderr).toContain("planton apply: 2 stacks");
     expect(run.stderr).toMatch(/ok +acme-prod-global-payments \(.*global\.yaml\): 4 created/);
     expect(run.stderr).toMatch(/ok +acme-prod-logs \(.*logs\.yaml\): 2 created/);
-    const outputs = JSON.parse(run.stdout) as { keyId: string; replicaKeyArns: Record<string, string> }[];
-    expect(outputs).toHaveLength(2);
+    const doc = JSON.parse(run.stdout) as {
+      formatVersion: string;
+      ok: boolean;
+      stacks: { stack: string; name: string; error: string | null; outputs: { keyId: string; replicaKeyArns: Record<string, string> } }[];
+    };
+    expect(doc.formatVersion).toBe("2.0");
+    expect(doc.ok).toBe(true);
+    expect(doc.stacks.map((s) => [s.stack, s.name, s.error])).toEqual([
+      ["acme-prod-global-payments", "global-payments", null],
+      ["acme-prod-logs", "logs", null],
+    ]);
+    const outputs = doc.stacks.map((s) => s.outputs);
     const replicaArn = outputs[0]!.replicaKeyArns["eu-west-1"];
     expect(replicaArn).toMatch(/^arn:aws:kms:eu-west-1:111122223333:key\//);
 
@@ -85,11 +96,16 @@ describeE2e("planton against the sandbox: several manifests and a multi-Region k
     expect(run.stderr).toMatch(/ok +acme-prod-logs .*no changes/);
   });
 
-  it("outputs -o yaml prints one document per stack", async () => {
+  it("outputs -o yaml prints the JSON document as YAML: one document naming each stack", async () => {
     const run = await sandbox.planton(["outputs", "-f", dir, "-o", "yaml"]);
     expectExit(run, 0);
-    expect(run.stdout.split("---\n")).toHaveLength(2);
-    expect(run.stdout).toContain("aliasName: alias/prod/logs");
+    expect(run.stdout).not.toContain("---");
+    const doc = parse(run.stdout) as { formatVersion: string; stacks: { stack: string; outputs: { aliasName: string } }[] };
+    expect(doc.formatVersion).toBe("2.0");
+    expect(doc.stacks.map((s) => [s.stack, s.outputs.aliasName])).toEqual([
+      ["acme-prod-global-payments", "alias/prod/global-payments"],
+      ["acme-prod-logs", "alias/prod/logs"],
+    ]);
   });
 
   it("with no backend or passphrase configured, keeps state in ~/.planton/state (owner only) with an empty passphrase, said once", async () => {

@@ -1,5 +1,5 @@
 import { decodeSource } from "../../src/manifest/decode-source";
-import { maxAliasExpansions } from "../../src/manifest/check-document";
+import { maxAliasedValues } from "../../src/manifest/check-document";
 import type { Problem } from "../../src/core/problem";
 
 const header = "apiVersion: aws.project-planton.org/v1\nkind: AwsKmsKey\nmetadata:\n  name: k\n";
@@ -67,7 +67,8 @@ describe("decodeSource", () => {
 
   it("reports broken YAML and duplicate keys as one line each", () => {
     expect(problems("a: [\n")).toEqual(["key.yaml:2:1: invalid YAML: flow sequence in block collection must be sufficiently indented and end with a ]"]);
-    expect(problems(`${header}spec: {}\nkind: AwsKmsKey\n`)).toEqual(["key.yaml:6:1: invalid YAML: map keys must be unique"]);
+    expect(problems(`${header}spec: {}\nkind: AwsKmsKey\n`)).toEqual(['key.yaml:6:1: kind: "kind" is written twice in this mapping (first on line 2); keep one']);
+    expect(problems(`${header}spec:\n  tags: {a: "1", b: "2", a: "3"}\n`)).toEqual(['key.yaml:6:26: spec.tags.a: "a" is written twice in this mapping (first on line 6); keep one']);
   });
 
   it("reports an empty file and a document that is not a mapping", () => {
@@ -76,14 +77,23 @@ describe("decodeSource", () => {
     expect(problems("just text\n")).toEqual(['key.yaml:1:1: a manifest must be a mapping of fields (apiVersion, kind, metadata, spec), not the string "just text"']);
   });
 
-  it("follows aliases, but stops an alias bomb", () => {
+  it("follows aliases, but stops an alias bomb by the values it expands to", () => {
     expect(problems(`${header}spec:\n  region: &r eu-west-1\n  multiRegion: true\n  replicaRegions: [*r]\n`)).toEqual([]);
-    let bomb = 'x0: &x0 ["a", "a", "a", "a", "a", "a", "a", "a", "a", "a"]\n';
-    const items = (n: number) => Array.from({ length: 10 }, () => `*x${n}`).join(", ");
-    bomb += `${header}spec:\n  policy:\n    extraStatements:\n`;
-    for (let i = 0; i < 20; i++) bomb += `      - {sid: S${i}, actions: [kms:Decrypt], conditions: [{operator: StringEquals, key: "aws:x", values: *x0}, {operator: StringEquals, key: "aws:y", values: [${items(0)}]}]}\n`;
+    // Nine levels of ten aliases each: 10^9 values expanded, from a file of a few hundred bytes.
+    let bomb = `${header}  labels:\n    a0: &x0 "a"\n`;
+    for (let i = 1; i < 10; i++) bomb += `    a${i}: &x${i} [${Array.from({ length: 10 }, () => `*x${i - 1}`).join(", ")}]\n`;
+    bomb += "spec:\n  replicaRegions: *x9\n  description: *x9\n";
     const found = problems(bomb);
-    expect(found).toContainEqual(expect.stringContaining(`too many alias references (more than ${maxAliasExpansions}); write the values out`));
-    expect(found.filter((p) => p.includes("too many alias"))).toHaveLength(1);
+    expect(found.filter((p) => p.includes(`aliases repeat more than ${maxAliasedValues} values in this document`))).toHaveLength(1);
+    expect(found.length).toBeLessThan(40);
+  });
+
+  it("makes an alias to no anchor (or to one defined after it) an error at its field", () => {
+    expect(problems(`${header}spec:\n  deletionProtection: *protect\n`)).toEqual([
+      "key.yaml:6:23: spec.deletionProtection: *protect refers to no anchor: define &protect on a value before it, or write the value here",
+    ]);
+    expect(problems(`${header}spec:\n  replicaRegions: [*later]\n  region: &later eu-west-1\n`)).toEqual([
+      "key.yaml:6:20: spec.replicaRegions[0]: *later refers to no anchor: define &later on a value before it, or write the value here",
+    ]);
   });
 });

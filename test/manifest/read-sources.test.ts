@@ -57,9 +57,10 @@ describe("readSources", () => {
     expect(messages(["binary.yaml", "latin1.yaml", "huge.yaml"])).toEqual([
       "binary.yaml: is a binary file, not a YAML manifest",
       "latin1.yaml: is not UTF-8 text (is it a binary file?)",
-      `huge.yaml: is too large for a manifest (${maxSourceBytes + 1} bytes; at most ${maxSourceBytes} bytes)`,
+      `huge.yaml: is too large for a manifest (more than ${maxSourceBytes} bytes)`,
     ]);
     expect(messages(["-"], "a\0b")).toEqual(["-: is a binary file, not a YAML manifest"]);
+    expect(messages(["-"], "#".repeat(maxSourceBytes + 1))).toEqual([`-: is too large for a manifest (more than ${maxSourceBytes} bytes)`]);
   });
 
   it("reports an unreadable file", () => {

@@ -1,4 +1,4 @@
-import { loadManifests } from "../../src/cli/load-manifests";
+import { loadManifests } from "../../src/stack/load-manifests";
 import type { Problem } from "../../src/core/problem";
 
 /** A full manifest around `spec` lines (indented two spaces each), as a YAML string. */

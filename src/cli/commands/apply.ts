@@ -16,6 +16,7 @@ export function applyCommand(ctx: CliContext): Command {
     ctx.exitCode = await runApply(
       { ...toStackCommandOptions(flags, self), output: flags.output, yes: flags.yes === true, allowReplace: flags.allowReplace === true, allowBroadening: flags.allowBroadening === true },
       ctx.io,
+      ctx.engine,
     );
   });
 }

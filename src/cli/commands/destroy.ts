@@ -2,7 +2,6 @@ import { Command } from "commander";
 import { addConfirmFlag, addOutputFlag, type ConfirmFlags } from "../flags";
 import type { CliContext } from "../main";
 import type * as RunDestroy from "../run-destroy";
-import type { DocumentFormat } from "../run-stacks";
 import { addStackCommandFlags, toStackCommandOptions, type StackCommandFlags } from "../stack-command-flags";
 
 /** `planton destroy -f ...`: schedule the keys' deletion through the engine, after confirmation. */
@@ -11,8 +10,8 @@ export function destroyCommand(ctx: CliContext): Command {
   addStackCommandFlags(command);
   addConfirmFlag(command);
   addOutputFlag(command);
-  return command.action(async (flags: StackCommandFlags & ConfirmFlags & { output: DocumentFormat }, self: Command) => {
+  return command.action(async (flags: StackCommandFlags & ConfirmFlags & { output: "text" | "json" | "yaml" }, self: Command) => {
     const { runDestroy } = require("../run-destroy") as typeof RunDestroy;
-    ctx.exitCode = await runDestroy({ ...toStackCommandOptions(flags, self), yes: flags.yes === true, output: flags.output, now: () => new Date() }, ctx.io);
+    ctx.exitCode = await runDestroy({ ...toStackCommandOptions(flags, self), yes: flags.yes === true, output: flags.output, now: () => new Date() }, ctx.io, ctx.engine);
   });
 }

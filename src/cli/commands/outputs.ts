@@ -11,6 +11,6 @@ export function outputsCommand(ctx: CliContext): Command {
   addOutputFlag(command, ["text", "json", "yaml"]);
   return command.action(async (flags: StackCommandFlags & { output: "text" | "json" | "yaml" }, self: Command) => {
     const { runOutputs } = require("../run-outputs") as typeof RunOutputs;
-    ctx.exitCode = await runOutputs({ ...toStackCommandOptions(flags, self), output: flags.output }, ctx.io);
+    ctx.exitCode = await runOutputs({ ...toStackCommandOptions(flags, self), output: flags.output }, ctx.io, ctx.engine);
   });
 }

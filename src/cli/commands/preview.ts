@@ -25,6 +25,7 @@ export function previewCommand(ctx: CliContext): Command {
         stepSummary: flags.stepSummary,
       },
       ctx.io,
+      ctx.engine,
     );
   });
 }

@@ -1,4 +1,4 @@
-import { engineOutputLines } from "../../src/cli/engine-output-lines";
+import { engineOutputLines } from "../../src/stack/engine-output-lines";
 
 describe("engineOutputLines (--verbose engine output)", () => {
   it("writes whole lines only, holding a partial line until its newline arrives", () => {

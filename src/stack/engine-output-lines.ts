@@ -1,5 +1,3 @@
-import type { Io } from "./io";
-
 /** A chunk sink for the engine's raw output, and `flush` for the end of the operation. */
 export interface EngineOutputLines {
   (chunk: string): void;
@@ -30,22 +28,6 @@ export function engineOutputLines(write: (text: string) => void): EngineOutputLi
     if (last !== "" && !isTicker(last)) write(`${last}\n`);
   };
   return Object.assign(sink, { flush });
-}
-
-/** What an engine operation's options get for --verbose, and the flush to call once it is over. */
-export interface VerboseEngineOutput {
-  readonly engine: { onEngineOutput?: (text: string) => void };
-  readonly flush: () => void;
-}
-
-/**
- * Under --verbose, the engine's own output goes to stderr in whole lines (see engineOutputLines);
- * else nowhere. Call `flush` when the operation ends so its last line is not lost.
- */
-export function verboseEngineOutput(options: { verbose: boolean }, io: Io): VerboseEngineOutput {
-  if (!options.verbose) return { engine: {}, flush: () => undefined };
-  const lines = engineOutputLines((text) => io.stderr.write(text));
-  return { engine: { onEngineOutput: lines }, flush: lines.flush };
 }
 
 function isTicker(line: string): boolean {

@@ -1,5 +1,5 @@
-import { loadManifests } from "../../src/cli/load-manifests";
-import { resolveStackTargets } from "../../src/cli/resolve-stack-options";
+import { loadManifests } from "../../src/stack/load-manifests";
+import { resolveStackTargets } from "../../src/stack/stack-targets";
 import { memoryIo } from "../support/memory-io";
 
 function manifests(yaml: string, env: Record<string, string> = {}) {
@@ -26,15 +26,6 @@ describe("resolveStackTargets", () => {
     const result = resolveStackTargets(manifests(`${doc("a")}---\n${doc("b")}`), { stack: "mine" }, {}, "/home/ada");
     expect(result.problems.map((p) => p.message)).toContain(
       "--stack names one stack but 2 manifests were given; drop --stack or pass one manifest",
-    );
-  });
-
-  it("refuses two manifests that land on one stack", () => {
-    const pinned = doc("b", '  labels: { "planton.org/stack": "acme-a" }\n');
-    const result = resolveStackTargets(manifests(`${doc("a")}---\n${pinned}`), {}, {}, "/home/ada");
-    expect(result.problems).toHaveLength(1);
-    expect(result.problems[0]!.message).toBe(
-      "stack acme-a is also the stack of - (a); give one of them another name, org, env or a planton.org/stack label",
     );
   });
 

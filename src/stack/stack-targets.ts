@@ -2,8 +2,16 @@ import { error, type Problem } from "../core/problem";
 import { resolveBackend, type Backend } from "../engine/backend-url";
 import { engineEnvironment } from "../engine/engine-env";
 import { stackName } from "../engine/stack-name";
-import type { StackFlags } from "./flags";
 import type { Manifest } from "./load-manifests";
+
+/** The stack flags, parsed: where state lives and how the engine reaches AWS. */
+export interface StackTargetOptions {
+  /** `--stack`: one stack's name instead of the one derived from metadata. */
+  readonly stack?: string;
+  readonly backend?: string;
+  readonly profile?: string;
+  readonly endpointUrl?: string;
+}
 
 /** What the AWS provider needs to know about where to deploy. */
 export interface AwsTarget {
@@ -14,10 +22,19 @@ export interface AwsTarget {
   readonly endpointUrl?: string;
 }
 
+/** Which stack, from which manifest: the label every result and report of a stack carries. */
+export interface StackLabel {
+  readonly stack: string;
+  /** The manifest's file (`-` for stdin) and its `metadata.name`. */
+  readonly file: string;
+  readonly name: string;
+}
+
 /** Everything the engine needs to run one manifest's stack. */
 export interface StackTarget {
   readonly manifest: Manifest;
   readonly stack: string;
+  readonly label: StackLabel;
   readonly backend: Backend;
   /** Variables for the Pulumi CLI. */
   readonly envVars: Readonly<Record<string, string>>;
@@ -34,12 +51,12 @@ export interface StackTargets {
 /**
  * Turns loaded manifests and the stack flags into one StackTarget per manifest: stack name,
  * backend, engine environment, region, profile, KMS endpoint (`--endpoint-url`, else
- * AWS_ENDPOINT_URL_KMS). `--stack` names one stack, so it takes one manifest; two manifests
- * may not share a stack.
+ * AWS_ENDPOINT_URL_KMS). `--stack` names one stack, so it takes one manifest (loadManifests has
+ * already refused two manifests of one stack).
  */
 export function resolveStackTargets(
   manifests: readonly Manifest[],
-  flags: StackFlags,
+  flags: StackTargetOptions,
   env: Readonly<Record<string, string | undefined>>,
   homeDir: string,
 ): StackTargets {
@@ -54,7 +71,6 @@ export function resolveStackTargets(
     ...(flags.endpointUrl !== undefined ? { endpointUrl: flags.endpointUrl } : {}),
   });
   const endpointUrl = flags.endpointUrl ?? (env["AWS_ENDPOINT_URL_KMS"] || undefined);
-  const seen = new Map<string, Manifest>();
   const targets: StackTarget[] = [];
   for (const manifest of manifests) {
     const metadata = manifest.key.metadata;
@@ -68,14 +84,8 @@ export function resolveStackTargets(
       problems.push(error("spec.region", "no AWS region: set spec.region, pass --region, or set AWS_REGION", at));
       continue;
     }
-    const other = seen.get(stack);
-    if (other !== undefined) {
-      problems.push(error("metadata.name", `stack ${stack} is also the stack of ${other.file} (${other.name}); give one of them another name, org, env or a planton.org/stack label`, at));
-      continue;
-    }
-    seen.set(stack, manifest);
     const aws: AwsTarget = { region, ...(profile !== undefined ? { profile } : {}), ...(endpointUrl !== undefined ? { endpointUrl } : {}) };
-    targets.push({ manifest, stack, backend, envVars: environment.vars, aws });
+    targets.push({ manifest, stack, label: { stack, file: manifest.file, name: manifest.name }, backend, envVars: environment.vars, aws });
   }
   return { targets, problems, notices: environment.notices };
 }

@@ -1,10 +1,23 @@
 import { PlantonError } from "../../src/core/planton-error";
 import { requireConfirmation } from "../../src/cli/confirm";
-import { runStacks } from "../../src/cli/run-stacks";
+import type { Io } from "../../src/cli/io";
+import { reportPrinter } from "../../src/cli/print-run";
+import { finishRun, stackContext } from "../../src/cli/run-stacks";
+import { failureText, runStacks as runFrame, type StackOperation } from "../../src/stack/run-stacks";
+import type { StackTarget } from "../../src/stack/stack-targets";
+import { fakeEngine } from "../support/fake-engine";
 import { memoryIo } from "../support/memory-io";
 
 const doc = (name: string) => `apiVersion: aws.project-planton.org/v1\nkind: AwsKmsKey\nmetadata:\n  name: ${name}\nspec:\n  region: us-east-1\n`;
 const options = { files: ["-"], stackFlags: {}, verbose: false, color: "never" };
+
+/** The frame with the CLI's printer: each stack's target goes to `runner`, the summary ends the run. */
+async function runStacks(command: string, opts: typeof options, io: Io, runner: (target: StackTarget) => Promise<{ ok: boolean; changed: boolean }>) {
+  const operation: StackOperation<never> = (session) => runner(session.target);
+  const run = await runFrame({ command, verb: command }, opts, stackContext(io, fakeEngine(), opts, reportPrinter(io, opts, () => undefined)), operation);
+  const exitCode = finishRun(io, command, run, () => (command === "apply" ? "2 created" : "no changes"));
+  return { ...run, exitCode };
+}
 
 describe("runStacks", () => {
   it("runs every stack, goes on after a failure, and ends with one summary line per stack", async () => {
@@ -13,7 +26,7 @@ describe("runStacks", () => {
     const result = await runStacks("apply", options, io, async (target) => {
       seen.push(target.stack);
       if (target.stack === "b") throw new PlantonError("engine", "cannot apply stack b: the emulator is down");
-      return { ok: true, changed: true, summary: "2 created" };
+      return { ok: true, changed: true };
     });
     expect(seen).toEqual(["a", "b", "c"]);
     expect(result.exitCode).toBe(1);
@@ -31,7 +44,7 @@ describe("runStacks", () => {
     const result = await runStacks("apply", options, io, async () => {
       throw new PlantonError("interrupted", "cannot apply stack a: interrupted");
     });
-    expect(result.outcomes.map((o) => o.outcome.summary)).toEqual(["failed: interrupted", "skipped (interrupted)"]);
+    expect(result.results.map((r) => failureText(r))).toEqual(["failed: interrupted", "skipped (interrupted)"]);
   });
 
   it("stops before the engine on an invalid manifest, and prints the empty-passphrase notice once", async () => {
@@ -41,7 +54,7 @@ describe("runStacks", () => {
     expect(runner).not.toHaveBeenCalled();
 
     const io = memoryIo({ stdin: `${doc("a")}---\n${doc("b")}` });
-    await runStacks("preview", options, io, async () => ({ ok: true, changed: false, summary: "no changes" }));
+    await runStacks("preview", options, io, async () => ({ ok: true, changed: false }));
     expect(io.err().match(/using an empty passphrase/g)).toHaveLength(1);
   });
 

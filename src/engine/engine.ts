@@ -1,0 +1,39 @@
+import type { AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
+import type { ProgramOptions } from "../program/program-options";
+import type { Backend } from "./backend-url";
+import type { Operation, OperationResult, OutputValue, RunOptions } from "./run-operation";
+
+/** Where a stack lives: its name, state backend and the engine's environment. */
+export interface StackAddress {
+  readonly stack: string;
+  readonly backend: Backend;
+  /** Variables for the engine (see engineEnvironment). */
+  readonly envVars: Readonly<Record<string, string>>;
+}
+
+/** The program a stack deploys: the key and how its providers reach AWS. */
+export interface StackProgram {
+  readonly key: AwsKmsKey;
+  readonly options: ProgramOptions;
+}
+
+/** One opened stack; `close` removes its workspace. */
+export interface EngineStack {
+  readonly name: string;
+  /** Runs one operation (see runOperation): events as they arrive, failures as PlantonErrors. */
+  run(operation: Operation, options: RunOptions): Promise<OperationResult>;
+  /** The outputs of the stack's last update, without running anything. */
+  outputs(): Promise<Readonly<Record<string, OutputValue>>>;
+  close(): void;
+}
+
+/**
+ * What the stack operations need of the deployment engine, passed in as `Io` is, so the
+ * operations run against a fake in unit tests and against Pulumi (pulumiEngine) in planton.
+ */
+export interface Engine {
+  /** Opens the stack with its program, creating the stack when it does not exist yet. */
+  openStack(address: StackAddress, program: StackProgram): Promise<EngineStack>;
+  /** Opens an existing stack without a program (destroy, refresh, outputs); undefined when there is none. */
+  openExistingStack(address: StackAddress): Promise<EngineStack | undefined>;
+}

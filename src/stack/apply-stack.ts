@@ -1,0 +1,48 @@
+import { PlantonError } from "../core/planton-error";
+import type { OutputValue } from "../engine/run-operation";
+import { hasChanges } from "../plan/build-plan";
+import { summarizeRefusals } from "../plan/guard-plan";
+import type { Confirm } from "./confirm-request";
+import { planStack, type PreviewStackOptions, type StackPlan } from "./preview-stack";
+import { runStacks, type StackContext, type StackOutcome, type StacksOptions, type StacksRun } from "./run-stacks";
+import type { StackSession } from "./stack-session";
+
+/** How to apply a stack: the preview's options and who confirms. */
+export interface ApplyStackOptions extends PreviewStackOptions {
+  readonly confirm: Confirm;
+}
+
+/** One stack's apply: its plan, and the outputs once deployed (or unchanged). */
+export interface StackApply extends StackPlan {
+  /** The stack's outputs as the engine returns them; absent when the apply stopped before. */
+  readonly outputs?: Readonly<Record<string, OutputValue>>;
+}
+
+/**
+ * Previews the stack, refuses a guarded plan, asks for confirmation, then deploys; a plan
+ * without changes deploys nothing and reads the outputs as they are.
+ */
+export async function applyStack(session: StackSession<StackApply>, options: ApplyStackOptions): Promise<StackOutcome> {
+  const { target } = session;
+  const { stack, plan, refusals } = await planStack(session, options);
+  if (refusals.length > 0) {
+    const refused = summarizeRefusals(refusals);
+    throw new PlantonError("refused", `cannot apply stack ${target.stack}: ${refused.headline}`, {
+      hint: `review the plan above; pass ${refused.overrides.join(" and ")} to apply it anyway`,
+    });
+  }
+  if (!hasChanges(plan)) {
+    session.record({ plan, refusals, outputs: await stack.outputs() });
+    return { ok: true, changed: false };
+  }
+  await options.confirm({ verb: "apply", stack: target.stack, plan, interrupted: session.interrupted });
+  session.report({ kind: "changing", verb: "apply" });
+  const done = await session.run(stack, "update", `applying stack ${target.stack}`);
+  session.record({ plan, refusals, outputs: done.outputs });
+  return { ok: true, changed: true };
+}
+
+/** Applies every manifest's stack. */
+export function applyStacks(options: StacksOptions & ApplyStackOptions, ctx: StackContext): Promise<StacksRun<StackApply>> {
+  return runStacks({ command: "apply", verb: "apply" }, options, ctx, (session) => applyStack(session, options));
+}

@@ -1,0 +1,14 @@
+import type { Plan } from "../plan/plan";
+
+/** What a stack operation asks before it changes anything: the CLI prompts, or takes `--yes`. */
+export interface ConfirmRequest {
+  readonly verb: "apply" | "destroy";
+  readonly stack: string;
+  /** The plan the person is asked about (already reported, so already printed). */
+  readonly plan: Plan;
+  /** Aborted by Ctrl-C: a question waiting for its answer stops waiting. */
+  readonly interrupted: AbortSignal;
+}
+
+/** Resolves when confirmed; throws the refusal (PlantonError `refused` or `interrupted`) otherwise. */
+export type Confirm = (request: ConfirmRequest) => Promise<void>;

@@ -1,0 +1,151 @@
+import { hasErrors, type Problem } from "../core/problem";
+import { isPlantonError, PlantonError } from "../core/planton-error";
+import type { Engine } from "../engine/engine";
+import { loadManifests, type LoadManifestsOptions, type ManifestSources } from "./load-manifests";
+import type { ReportSink } from "./run-report";
+import { stackSession, type Interrupt, type StackSession } from "./stack-session";
+import { resolveStackTargets, type StackTarget, type StackTargetOptions } from "./stack-targets";
+
+/** What every stack operation is given from outside: the engine, the sources, Ctrl-C, the printer. */
+export interface StackContext {
+  readonly engine: Engine;
+  readonly sources: ManifestSources;
+  /** The user's home directory, for the default local backend. */
+  readonly homeDir: string;
+  /** Sets up Ctrl-C handling for one run (the frame disposes it at the end). */
+  readonly interrupts: () => Interrupt;
+  readonly report: ReportSink;
+  /** --verbose: the engine's own output is reported in whole lines. */
+  readonly verbose: boolean;
+}
+
+/** Which manifests and where their stacks live: the options every stack operation shares. */
+export interface StacksOptions extends LoadManifestsOptions {
+  readonly stackFlags: StackTargetOptions;
+}
+
+/** How one stack's operation ended, when it did not throw. */
+export interface StackOutcome {
+  readonly ok: boolean;
+  /** True when the stack had (or got) changes; `preview --detailed-exitcode` exits 2. */
+  readonly changed: boolean;
+}
+
+/**
+ * One stack's result: its outcome, what it recorded (`detail`), and the error that failed it;
+ * `skipped` when an interruption stopped the run before the stack started.
+ */
+export interface StackResult<D> extends StackOutcome {
+  readonly target: StackTarget;
+  readonly detail?: D;
+  readonly error?: unknown;
+  readonly skipped?: true;
+}
+
+/** A problem found before the engine started, with the name of the manifest it belongs to. */
+export interface RunProblem extends Problem {
+  /** `metadata.name` of the manifest, `""` when the document has none or it is a flag's problem. */
+  readonly name: string;
+}
+
+/** What a run of several stacks came to, in input order. */
+export interface StacksRun<D> {
+  readonly results: readonly StackResult<D>[];
+  /** Every manifest problem, warnings included; an error means no stack ran. */
+  readonly problems: readonly RunProblem[];
+  /** Why the run stopped before any stack, when it was not a manifest problem. */
+  readonly error?: unknown;
+  /** True when nothing failed: no manifest error, no run error, every stack ok. */
+  readonly ok: boolean;
+}
+
+/** The names a frame's failures use: `apply` for the summary, `read the outputs of` for errors. */
+export interface FrameNames {
+  readonly command: string;
+  readonly verb: string;
+}
+
+/** One stack's operation, run by the frame inside its session. */
+export type StackOperation<D> = (session: StackSession<D>) => Promise<StackOutcome>;
+
+/**
+ * The frame of every engine command: load and validate the manifests (an error stops the run
+ * before the engine starts), resolve their stacks, report the engine notices once, set up Ctrl-C,
+ * run each stack in a session (which closes what it opened), and collect the results in input
+ * order. A failing stack does not stop the next one; an interruption does. The scheduler is
+ * `schedule` below: one stack after another.
+ */
+export async function runStacks<D>(names: FrameNames, options: StacksOptions, ctx: StackContext, operation: StackOperation<D>): Promise<StacksRun<D>> {
+  const loaded = loadManifests(options, ctx.sources);
+  const problems: RunProblem[] = loaded.reports.flatMap((r) => r.problems.map((p) => ({ ...p, name: r.name })));
+  if (problems.length > 0) ctx.report({ kind: "problems", problems });
+  if (hasErrors(problems)) return { results: [], problems, ok: false };
+  if (loaded.manifests.length === 0) {
+    // The loader reports empty files and directories itself; this is the case of no -f at all.
+    const where = options.files.length > 0 ? ` in ${options.files.join(", ")}` : "";
+    const error = new PlantonError("usage", `cannot ${names.command} any stack: no manifests found${where}`, {
+      hint: "pass -f with a manifest file, a directory of *.yaml/*.yml manifests, or - for stdin",
+    });
+    ctx.report({ kind: "run-failed", error });
+    return { results: [], problems, error, ok: false };
+  }
+  const resolved = resolveStackTargets(loaded.manifests, options.stackFlags, ctx.sources.env, ctx.homeDir);
+  if (resolved.problems.length > 0) {
+    const unresolved = resolved.problems.map((p) => ({ ...p, name: loaded.manifests.find((m) => m.file === p.file)?.name ?? "" }));
+    ctx.report({ kind: "problems", problems: unresolved });
+    return { results: [], problems: [...problems, ...unresolved], ok: false };
+  }
+  for (const text of resolved.notices) ctx.report({ kind: "notice", text });
+
+  const interrupt = ctx.interrupts();
+  try {
+    const results = await schedule(resolved.targets, (target) => runOne(names, target, ctx, interrupt, operation));
+    return { results, problems, ok: results.every((r) => r.ok) };
+  } finally {
+    interrupt.dispose();
+  }
+}
+
+/** Runs the stacks one after another; after an interruption the rest are skipped. */
+async function schedule<D>(targets: readonly StackTarget[], run: (target: StackTarget) => Promise<StackResult<D>>): Promise<StackResult<D>[]> {
+  const results: StackResult<D>[] = [];
+  for (const target of targets) {
+    const stopped = results.some((r) => isPlantonError(r.error) && r.error.kind === "interrupted");
+    results.push(stopped ? { target, ok: false, changed: false, skipped: true } : await run(target));
+  }
+  return results;
+}
+
+async function runOne<D>(names: FrameNames, target: StackTarget, ctx: StackContext, interrupt: Interrupt, operation: StackOperation<D>): Promise<StackResult<D>> {
+  const session = stackSession<D>(target, { engine: ctx.engine, interrupt, report: ctx.report, verbose: ctx.verbose });
+  try {
+    throwIfInterrupted(interrupt, names.verb, target.stack);
+    const outcome = await operation(session);
+    return { ...outcome, target, ...detailOf(session.detail()) };
+  } catch (error) {
+    ctx.report({ kind: "stack-failed", label: target.label, error });
+    return { target, ok: false, changed: false, error, ...detailOf(session.detail()) };
+  } finally {
+    session.close();
+  }
+}
+
+function detailOf<D>(detail: D | undefined): { detail?: D } {
+  return detail === undefined ? {} : { detail };
+}
+
+/** Throws the interruption before a stack starts, so a Ctrl-C between stacks stops the run. */
+export function throwIfInterrupted(interrupt: Pick<Interrupt, "interrupted">, verb: string, stack: string): void {
+  if (interrupt.interrupted.aborted) throw new PlantonError("interrupted", `cannot ${verb} stack ${stack}: interrupted before it started`);
+}
+
+/**
+ * Why a stack failed, in a few words: `failed: <reason>` (a PlantonError's message without its
+ * `cannot ‹verb› ‹thing›: ` head), `skipped (interrupted)`; undefined when it did not fail.
+ */
+export function failureText(result: Pick<StackResult<unknown>, "error" | "skipped">): string | undefined {
+  if (result.skipped) return "skipped (interrupted)";
+  if (result.error === undefined) return undefined;
+  if (!isPlantonError(result.error)) return "failed";
+  return `failed: ${result.error.message.replace(/^cannot [^:]*: /, "")}`;
+}

@@ -1,0 +1,90 @@
+import type { Engine, EngineStack } from "../engine/engine";
+import type { Operation, OperationResult } from "../engine/run-operation";
+import { engineOutputLines } from "./engine-output-lines";
+import type { ReportSink, RunReport } from "./run-report";
+import type { StackLabel, StackTarget } from "./stack-targets";
+
+/** Ctrl-C for one run, set up by the CLI (it owns the process); `dispose` restores the default. */
+export interface Interrupt {
+  /** Handed to the engine: aborting it asks the engine to stop gracefully. */
+  readonly signal: AbortSignal;
+  /** Aborted by the first Ctrl-C, whoever delivered it to the engine. */
+  readonly interrupted: AbortSignal;
+  readonly dispose: () => void;
+}
+
+/** A report about the session's stack, without the label the session adds. */
+export type StackReport = RunReport extends infer R ? (R extends { label: StackLabel } ? Omit<R, "label"> : never) : never;
+
+/**
+ * What one stack's operation gets from the frame: its target, the engine, and `run`, which
+ * wires cancellation, progress reports and --verbose output into every engine operation.
+ * Stacks opened through the session are closed by the frame when the stack is done.
+ */
+export interface StackSession<D> {
+  readonly target: StackTarget;
+  /** Aborted by Ctrl-C: a question waiting for an answer stops waiting. */
+  readonly interrupted: AbortSignal;
+  /** Opens the stack with the manifest's program, creating it when new. */
+  openStack(): Promise<EngineStack>;
+  /** Opens the stack without creating it; undefined when it does not exist. */
+  openExistingStack(): Promise<EngineStack | undefined>;
+  /** Runs one engine operation; `doing` names it for the heartbeat (`applying stack payments`). */
+  run(stack: EngineStack, operation: Operation, doing: string): Promise<OperationResult>;
+  /** Keeps what the stack has come to so far: it is the stack's detail even when it fails later. */
+  record(detail: D): void;
+  report(report: StackReport): void;
+}
+
+/** What the frame hands a session. */
+export interface SessionDeps {
+  readonly engine: Engine;
+  readonly interrupt: Interrupt;
+  readonly report: ReportSink;
+  readonly verbose: boolean;
+}
+
+/** A session for one stack, with `close` (every stack it opened) and the last recorded detail. */
+export function stackSession<D>(target: StackTarget, deps: SessionDeps): StackSession<D> & { close(): void; detail(): D | undefined } {
+  const opened: EngineStack[] = [];
+  const address = { stack: target.stack, backend: target.backend, envVars: target.envVars };
+  const keep = (stack: EngineStack): EngineStack => (opened.push(stack), stack);
+  let detail: D | undefined;
+  const report = (r: StackReport): void => deps.report({ ...r, label: target.label } as RunReport);
+  return {
+    target,
+    interrupted: deps.interrupt.interrupted,
+    openStack: async () => keep(await deps.engine.openStack(address, { key: target.manifest.key, options: programOptions(target) })),
+    openExistingStack: async () => {
+      const stack = await deps.engine.openExistingStack(address);
+      return stack === undefined ? undefined : keep(stack);
+    },
+    run: async (stack, operation, doing) => {
+      // Whole lines only: the engine's last line may come without its newline, flushed at the end.
+      const lines = deps.verbose ? engineOutputLines((text) => report({ kind: "engine-output", text })) : undefined;
+      report({ kind: "operation-started", doing });
+      try {
+        return await stack.run(operation, {
+          signal: deps.interrupt.signal,
+          interrupted: deps.interrupt.interrupted,
+          onEvent: (event) => report({ kind: "engine-event", event }),
+          ...(lines !== undefined ? { onEngineOutput: lines } : {}),
+        });
+      } finally {
+        lines?.flush();
+        report({ kind: "operation-ended" });
+      }
+    },
+    record: (value) => void (detail = value),
+    report,
+    close: () => opened.splice(0).forEach((stack) => stack.close()),
+    detail: () => detail,
+  };
+}
+
+function programOptions(target: StackTarget): { endpointUrl?: string; profile?: string } {
+  return {
+    ...(target.aws.endpointUrl !== undefined ? { endpointUrl: target.aws.endpointUrl } : {}),
+    ...(target.aws.profile !== undefined ? { profile: target.aws.profile } : {}),
+  };
+}

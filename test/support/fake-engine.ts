@@ -1,0 +1,65 @@
+import type { Engine, EngineStack, StackAddress, StackProgram } from "../../src/engine/engine";
+import type { EngineEvent } from "../../src/engine/engine-event";
+import type { Operation, OperationResult, OutputValue, RunOptions } from "../../src/engine/run-operation";
+
+/** What a fake engine answers. */
+export interface FakeEngineOptions {
+  /** The events each operation reports (each also goes to `onEvent` as it would arrive). */
+  readonly events?: Partial<Record<Operation, readonly EngineEvent[]>>;
+  /** The stack's outputs: what an update returns and what reading the outputs gives. */
+  readonly outputs?: Readonly<Record<string, OutputValue>>;
+  /** False: no stack exists yet (destroy, refresh and outputs find none). Default true. */
+  readonly exists?: boolean;
+  /** Raw engine output every operation writes (for --verbose), without a final newline to test the flush. */
+  readonly engineOutput?: string;
+  /** An operation that fails with this error. */
+  readonly fail?: Partial<Record<Operation, Error>>;
+}
+
+/** One thing the fake engine was asked to do. */
+export type EngineCall =
+  | { readonly kind: "open"; readonly stack: string; readonly program?: StackProgram }
+  | { readonly kind: "run"; readonly stack: string; readonly operation: Operation; readonly options: RunOptions }
+  | { readonly kind: "outputs"; readonly stack: string }
+  | { readonly kind: "close"; readonly stack: string };
+
+/** A fake Engine that records what it was asked, to pass where the real one would go. */
+export interface FakeEngine extends Engine {
+  readonly calls: EngineCall[];
+  /** The operations run, as `stack:operation`. */
+  readonly operations: () => string[];
+}
+
+/** An Engine without Pulumi: every stack answers from `options`. */
+export function fakeEngine(options: FakeEngineOptions = {}): FakeEngine {
+  const calls: EngineCall[] = [];
+  const stackOf = (address: StackAddress): EngineStack => ({
+    name: address.stack,
+    run: async (operation, runOptions): Promise<OperationResult> => {
+      calls.push({ kind: "run", stack: address.stack, operation, options: runOptions });
+      const events = options.events?.[operation] ?? [];
+      for (const event of events) runOptions.onEvent?.(event);
+      if (options.engineOutput !== undefined) runOptions.onEngineOutput?.(options.engineOutput);
+      const failure = options.fail?.[operation];
+      if (failure !== undefined) throw failure;
+      return { events, outputs: operation === "update" ? (options.outputs ?? {}) : {} };
+    },
+    outputs: async () => {
+      calls.push({ kind: "outputs", stack: address.stack });
+      return options.outputs ?? {};
+    },
+    close: () => void calls.push({ kind: "close", stack: address.stack }),
+  });
+  return {
+    calls,
+    operations: () => calls.flatMap((c) => (c.kind === "run" ? [`${c.stack}:${c.operation}`] : [])),
+    openStack: async (address, program) => {
+      calls.push({ kind: "open", stack: address.stack, program });
+      return stackOf(address);
+    },
+    openExistingStack: async (address) => {
+      calls.push({ kind: "open", stack: address.stack });
+      return options.exists === false ? undefined : stackOf(address);
+    },
+  };
+}
