@@ -13,7 +13,7 @@ export interface StackCommandOptions extends StacksOptions, ColorFlags {
 }
 
 /** The outside world a stack operation runs in: this Io, this engine, Ctrl-C on this process. */
-export function stackContext(io: Io, engine: Engine, options: StackCommandOptions, report: ReportSink): StackContext {
+export function stackContext(io: Io, engine: Engine, options: Pick<StackCommandOptions, "verbose">, report: ReportSink): StackContext {
   return { engine, sources: io, homeDir: homedir(), interrupts: () => onInterrupt(io), report, verbose: options.verbose };
 }
 

@@ -24,6 +24,8 @@ export interface EngineStack {
   run(operation: Operation, options: RunOptions): Promise<OperationResult>;
   /** The outputs of the stack's last update, without running anything. */
   outputs(): Promise<Readonly<Record<string, OutputValue>>>;
+  /** Removes the stack and its state from the backend: only the state goes, never a cloud resource. */
+  remove(): Promise<void>;
   close(): void;
 }
 

@@ -1,6 +1,7 @@
 import type * as CreateProgram from "../program/create-program";
 import type { Engine, EngineStack, StackAddress, StackProgram } from "./engine";
 import { NoStackError, openStack, type StackHandle } from "./open-stack";
+import { removeStack } from "./remove-stack";
 import { readOutputs, runOperation } from "./run-operation";
 
 /** The Engine on the Pulumi Automation API: one throwaway workspace per opened stack. */
@@ -26,6 +27,7 @@ function engineStack(handle: StackHandle): EngineStack {
     name: handle.name,
     run: (operation, options) => runOperation(handle, operation, options),
     outputs: () => readOutputs(handle),
+    remove: () => removeStack(handle),
     close: handle.close,
   };
 }

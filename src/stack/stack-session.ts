@@ -1,5 +1,6 @@
 import type { Engine, EngineStack } from "../engine/engine";
 import type { Operation, OperationResult } from "../engine/run-operation";
+import type { Adoption } from "../program/program-options";
 import { engineOutputLines } from "./engine-output-lines";
 import type { ReportSink, RunReport } from "./run-report";
 import type { StackLabel, StackTarget } from "./stack-targets";
@@ -25,8 +26,8 @@ export interface StackSession<D> {
   readonly target: StackTarget;
   /** Aborted by Ctrl-C: a question waiting for an answer stops waiting. */
   readonly interrupted: AbortSignal;
-  /** Opens the stack with the manifest's program, creating it when new. */
-  openStack(): Promise<EngineStack>;
+  /** Opens the stack with the manifest's program, creating it when new; with `adopt`, the program imports those live resources. */
+  openStack(adopt?: Adoption): Promise<EngineStack>;
   /** Opens the stack without creating it; undefined when it does not exist. */
   openExistingStack(): Promise<EngineStack | undefined>;
   /** Runs one engine operation; `doing` names it for the heartbeat (`applying stack payments`). */
@@ -54,7 +55,7 @@ export function stackSession<D>(target: StackTarget, deps: SessionDeps): StackSe
   return {
     target,
     interrupted: deps.interrupt.interrupted,
-    openStack: async () => keep(await deps.engine.openStack(address, { key: target.manifest.key, options: programOptions(target) })),
+    openStack: async (adopt) => keep(await deps.engine.openStack(address, { key: target.manifest.key, options: { ...programOptions(target), ...(adopt !== undefined ? { adopt } : {}) } })),
     openExistingStack: async () => {
       const stack = await deps.engine.openExistingStack(address);
       return stack === undefined ? undefined : keep(stack);

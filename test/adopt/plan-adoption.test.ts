@@ -1,32 +1,11 @@
 import type { KeyFacts } from "../../src/adopt/key-facts";
 import { planAdoption } from "../../src/adopt/plan-adoption";
 import { defaultPolicy } from "../../src/policy/build-policy";
-import { ACCOUNT, TARGET } from "../policy/keys";
+import { TARGET } from "../policy/keys";
+import { FACTS } from "./facts";
 
 // Planning an adoption: who the key becomes, what is refused (one reason per property, said in
 // words), what the manifest keeps, and what stays outside the stack.
-
-const FACTS: KeyFacts = {
-  keyId: "1234abcd-12ab-34cd-56ef-1234567890ab",
-  arn: `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
-  region: "us-east-1",
-  accountId: ACCOUNT,
-  partition: "aws",
-  description: "payments",
-  keySpec: "SYMMETRIC_DEFAULT",
-  keyUsage: "ENCRYPT_DECRYPT",
-  enabled: true,
-  keyState: "Enabled",
-  keyManager: "CUSTOMER",
-  origin: "AWS_KMS",
-  multiRegion: false,
-  rotationEnabled: true,
-  rotationPeriodDays: 180,
-  policy: JSON.stringify(defaultPolicy(TARGET)),
-  tags: { team: "payments" },
-  aliases: ["alias/prod/Payments_main", "alias/zz-legacy"],
-  replicas: [],
-};
 
 function refusals(facts: Partial<KeyFacts>, request = {}): string[] {
   const plan = planAdoption({ ...FACTS, ...facts }, request);

@@ -21,6 +21,7 @@ export type EngineCall =
   | { readonly kind: "open"; readonly stack: string; readonly program?: StackProgram }
   | { readonly kind: "run"; readonly stack: string; readonly operation: Operation; readonly options: RunOptions }
   | { readonly kind: "outputs"; readonly stack: string }
+  | { readonly kind: "remove"; readonly stack: string }
   | { readonly kind: "close"; readonly stack: string };
 
 /** A fake Engine that records what it was asked, to pass where the real one would go. */
@@ -48,6 +49,7 @@ export function fakeEngine(options: FakeEngineOptions = {}): FakeEngine {
       calls.push({ kind: "outputs", stack: address.stack });
       return options.outputs ?? {};
     },
+    remove: async () => void calls.push({ kind: "remove", stack: address.stack }),
     close: () => void calls.push({ kind: "close", stack: address.stack }),
   });
   return {

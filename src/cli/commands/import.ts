@@ -37,13 +37,14 @@ export function importCommand(ctx: CliContext): Command {
         ...(flags.name ? { name: flags.name } : {}),
         ...(flags.org ? { org: flags.org } : {}),
         ...(flags.env ? { env: flags.env } : {}),
-        ...(flags.out ? { out: flags.out } : {}),
+        ...(flags.out ? { file: flags.out } : {}),
         stackFlags: toStackFlags(flags),
         output: flags.output,
         ...(globals.color ? { color: globals.color } : {}),
         verbose: globals.verbose === true,
       },
       ctx.io,
+      ctx.engine,
     );
   });
 }
