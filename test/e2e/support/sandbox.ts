@@ -20,6 +20,7 @@ export function missingTools(): string | undefined {
     return `the Pulumi CLI is not built (${join(TOOLS, `pulumi-v${PULUMI_VERSION}`, "bin", "pulumi")}); run scripts/build-tools (needs Go)`;
   }
   if (!existsSync(TOOLS) || !readdirSync(TOOLS).some((d) => d.startsWith("local-kms-"))) return "the KMS emulator is not built; run scripts/build-tools (needs Go)";
+  if (!readdirSync(TOOLS).some((d) => d.startsWith("versitygw-"))) return "the S3 object store (versitygw) is not built; run scripts/build-tools (needs Go)";
   if (!existsSync(join(REPO, "test", "provider", "bin", "pulumi-resource-aws"))) return "test/provider/bin/pulumi-resource-aws is missing";
   return undefined;
 }
@@ -58,11 +59,18 @@ export interface Sandbox {
   readonly close: () => Promise<void>;
 }
 
+/** How to start a sandbox. */
+export interface SandboxOptions {
+  /** Extra environment for scripts/sandbox, e.g. PLANTON_SANDBOX_KMS_LATENCY_MS. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
 /** Starts a sandbox and waits until its environment is known. */
-export async function startSandbox(): Promise<Sandbox> {
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   ensureBuilt();
   const child = spawn(join(REPO, "scripts", "sandbox"), ["node", join(__dirname, "hold-sandbox.js")], {
     cwd: REPO,
+    env: { ...process.env, ...options.env },
     stdio: ["pipe", "pipe", "pipe"],
   });
   let stderr = "";
@@ -166,4 +174,25 @@ export function expectExit(run: RunResult, code: number): void {
   if (run.code !== code) {
     throw new Error(`expected exit ${code}, got ${run.code}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`);
   }
+}
+
+/**
+ * The object keys in the sandbox's S3 bucket (PLANTON_SANDBOX_S3_BACKEND), read from the object
+ * store's own storage: versitygw's posix backend keeps each object as a file under the bucket's
+ * directory.
+ */
+export function s3Objects(sandbox: Sandbox): string[] {
+  const bucket = join(sandbox.env["PLANTON_SANDBOX_DIR"]!, "s3", "root", "planton-state");
+  return filesUnder(bucket)
+    .map((path) => path.slice(bucket.length + 1))
+    .filter((key) => !key.startsWith(".sgwtmp/")) // the gateway's uploads in flight
+    .sort();
+}
+
+/** Every file below `dir`, as full paths ([] when it does not exist). */
+export function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
 }
