@@ -38,7 +38,7 @@ describe("bin/planton's startup snapshot", () => {
   it("loads the engine commands' Pulumi SDK at run time from the snapshot", () => {
     // outputs needs @pulumi/pulumi/automation, which the snapshot leaves out; with no Pulumi CLI
     // on PATH it must fail with planton's own message, not a module-loading error.
-    const result = run(["outputs", "-f", "examples/minimal.yaml", "--region", "us-east-1"], { PATH: join(process.execPath, "..") });
+    const result = run(["outputs", "-f", "examples/minimal.yaml", "--region", "us-east-1"], { PATH: `${join(process.execPath, "..")}:/usr/bin:/bin` });
     expect(result.stderr).not.toContain("Cannot find module");
     expect(result.stderr).not.toContain("cannot load");
     expect(result.status).toBe(1);
