@@ -3,9 +3,13 @@ import { AwsKmsKeySchema } from "../../gen/project/planton/provider/aws/awskmske
 import type { AwsKmsKeySpec } from "../../gen/project/planton/provider/aws/awskmskey/v1/spec_pb";
 import type { Problem } from "../core/problem";
 import { checkKeyUsage } from "./check-key-usage";
+import { checkPrincipalPartitions } from "./check-principal-partitions";
+import { checkRegions } from "./check-regions";
 import { checkReplicaRegions } from "./check-replica-regions";
 import { checkRotation } from "./check-rotation";
 import { checkRotationPeriod } from "./check-rotation-period";
+import { checkSm2Regions } from "./check-sm2-regions";
+import { checkTagCount } from "./check-tag-count";
 import { manifestValidator } from "./manifest-validator";
 import { violationToProblem } from "./violation-to-problem";
 
@@ -14,8 +18,14 @@ const specRules: readonly ((spec: AwsKmsKeySpec) => Problem[])[] = [
   checkKeyUsage,
   checkRotation,
   checkRotationPeriod,
+  checkRegions,
   checkReplicaRegions,
+  checkSm2Regions,
+  checkPrincipalPartitions,
 ];
+
+/** The rules that need the whole key (its metadata too), not only the spec. */
+const keyRules: readonly ((key: AwsKmsKey) => Problem[])[] = [checkTagCount];
 
 /**
  * Every problem of a (defaulted) key: the proto's protovalidate rules, then the cross-field
@@ -24,6 +34,7 @@ const specRules: readonly ((spec: AwsKmsKeySpec) => Problem[])[] = [
 export function validateKey(key: AwsKmsKey): Problem[] {
   const problems = validateFieldRules(key);
   if (key.spec) for (const rule of specRules) problems.push(...rule(key.spec));
+  if (key.spec) for (const rule of keyRules) problems.push(...rule(key));
   return problems;
 }
 
