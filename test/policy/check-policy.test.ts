@@ -252,6 +252,22 @@ describe("checkPolicy", () => {
     });
   });
 
+  describe("policyJson principals and the key's partition", () => {
+    const cnAdmin = { ...adminStatement, Principal: { AWS: "arn:aws-cn:iam::111122223333:role/KeyAdmin" } };
+    it("accepts principals of the key's partition", () => {
+      expect(check({ policyJson: raw([cnAdmin, { ...useStatement, Principal: { AWS: "arn:aws-cn:iam::111122223333:role/App" } }]) }, { region: "cn-north-1" })).toEqual([]);
+    });
+
+    it("refuses a principal of another partition, and writes the ARN hint in the key's", () => {
+      expect(check({ policyJson: raw([cnAdmin, useStatement]) }, { region: "cn-north-1" }).map((p) => p.message)).toEqual([
+        `Statement[1].Principal.AWS: is in the aws partition, but the key is in aws-cn (cn-north-1): a principal must be in the key's partition, e.g. arn:aws-cn:iam::111122223333:role/App (got "${USER}")`,
+      ]);
+      expect(check({ policyJson: raw([cnAdmin, { ...useStatement, Principal: { AWS: "App" } }]) }, { region: "cn-north-1" }).map((p) => p.message)).toEqual([
+        'Statement[1].Principal.AWS: must be an IAM ARN: arn:aws-cn:iam::<12-digit account>:role/NAME, :user/NAME or :root (got "App")',
+      ]);
+    });
+  });
+
   describe("policyJson", () => {
     it("is exclusive of the structured fields", () => {
       expect(check({ policyJson: raw([adminStatement, useStatement]), adminRole: ADMIN, usageRoles: [USER] })).toEqual([

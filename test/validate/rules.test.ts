@@ -1,4 +1,4 @@
-import { problemsOf, manifestYaml, specProblems } from "./manifest-problems";
+import { allProblemsOf, problemsOf, manifestYaml, specProblems } from "./manifest-problems";
 
 // Every rule of the contract, each with a manifest that passes and one that fails, through the
 // whole pipeline (YAML → schema check → defaults → protovalidate and cross-field rules).
@@ -364,6 +364,20 @@ describe("principals in every partition, of names IAM allows", () => {
     expect(admin("arn:aws:iam::123456789012:role/team/*")).toEqual([
       'spec.policy.adminRole: must not hold *: IAM matches no part of a principal with a wildcard; name the role or user exactly (got "arn:aws:iam::123456789012:role/team/*")',
     ]);
+  });
+});
+
+describe("the AWS default policy", () => {
+  // KMS developer guide, default key policy: without a policy, CreateKey gives the account root
+  // kms:* on the key; planton says so rather than calling it least privilege.
+  it("is a warning, not an error, for a key without a policy block", () => {
+    expect(allProblemsOf(manifestYaml(""))).toEqual([
+      "warning: spec.policy: not set, so the key gets the AWS default key policy: the account root gets kms:*, and every principal of the account whose IAM policies allow it may manage and use the key; set policy.adminRole and policy.usageRoles for a least-privilege policy",
+    ]);
+  });
+
+  it("is not given once a policy block is there", () => {
+    expect(allProblemsOf(manifestYaml('policy:\n  adminRole: "arn:aws:iam::123456789012:role/Admin"\n  usageRoles: ["arn:aws:iam::123456789012:role/App"]'))).toEqual([]);
   });
 });
 
