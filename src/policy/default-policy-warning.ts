@@ -11,6 +11,6 @@ export function defaultPolicyWarning(key: AwsKmsKey): Problem | undefined {
   if (!key.spec || key.spec.policy) return undefined;
   return warning(
     "spec.policy",
-    "not set, so the key gets the AWS default key policy: the account root gets kms:*, and every principal of the account whose IAM policies allow it may manage and use the key; set policy.adminRole and policy.usageRoles for a least-privilege policy",
+    "not set: the key gets the AWS default key policy, which gives the account root kms:* (any principal of the account that IAM allows may manage and use the key); set adminRole and usageRoles for least privilege",
   );
 }

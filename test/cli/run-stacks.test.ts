@@ -3,7 +3,9 @@ import { requireConfirmation } from "../../src/cli/confirm";
 import { runStacks } from "../../src/cli/run-stacks";
 import { memoryIo } from "../support/memory-io";
 
-const doc = (name: string) => `apiVersion: aws.project-planton.org/v1\nkind: AwsKmsKey\nmetadata:\n  name: ${name}\nspec:\n  region: us-east-1\n`;
+// With a policy block, so the manifests load without the AWS default policy's warning.
+const policy = '  policy:\n    adminRole: "arn:aws:iam::123456789012:role/Admin"\n    usageRoles: ["arn:aws:iam::123456789012:role/App"]\n';
+const doc = (name: string) => `apiVersion: aws.project-planton.org/v1\nkind: AwsKmsKey\nmetadata:\n  name: ${name}\nspec:\n  region: us-east-1\n${policy}`;
 const options = { files: ["-"], stackFlags: {}, verbose: false, color: "never" };
 
 describe("runStacks", () => {

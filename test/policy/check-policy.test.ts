@@ -33,7 +33,7 @@ describe("checkPolicy", () => {
         path: "spec.policy",
         severity: "warning",
         message:
-          "not set, so the key gets the AWS default key policy: the account root gets kms:*, and every principal of the account whose IAM policies allow it may manage and use the key; set policy.adminRole and policy.usageRoles for a least-privilege policy",
+          "not set: the key gets the AWS default key policy, which gives the account root kms:* (any principal of the account that IAM allows may manage and use the key); set adminRole and usageRoles for least privilege",
       },
     ]);
   });

@@ -17,7 +17,7 @@ export function allProblemsOf(yaml: string, options: { set?: string[]; region?: 
  * policy, tested on its own), so the other rules' tests need no policy block.
  */
 export function problemsOf(yaml: string, options: { set?: string[]; region?: string } = {}): string[] {
-  return allProblemsOf(yaml, options).filter((problem) => !problem.startsWith("warning: spec.policy: not set, so the key gets the AWS default key policy"));
+  return allProblemsOf(yaml, options).filter((problem) => !problem.startsWith("warning: spec.policy: not set: the key gets the AWS default key policy"));
 }
 
 function show(problem: Problem): string {

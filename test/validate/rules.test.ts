@@ -372,7 +372,7 @@ describe("the AWS default policy", () => {
   // kms:* on the key; planton says so rather than calling it least privilege.
   it("is a warning, not an error, for a key without a policy block", () => {
     expect(allProblemsOf(manifestYaml(""))).toEqual([
-      "warning: spec.policy: not set, so the key gets the AWS default key policy: the account root gets kms:*, and every principal of the account whose IAM policies allow it may manage and use the key; set policy.adminRole and policy.usageRoles for a least-privilege policy",
+      "warning: spec.policy: not set: the key gets the AWS default key policy, which gives the account root kms:* (any principal of the account that IAM allows may manage and use the key); set adminRole and usageRoles for least privilege",
     ]);
   });
 
