@@ -18,9 +18,15 @@ export function checkRegions(spec: AwsKmsKeySpec): Problem[] {
   return named.flatMap(([path, region]) => regionProblems(path, region));
 }
 
+/** The known region `region` is a typo of, or undefined when it is known, malformed or not close to one. */
+export function regionTypoOf(region: string): string | undefined {
+  if (!WELL_FORMED.test(region) || isKnownRegion(region)) return undefined;
+  return nearestKnownRegion(region);
+}
+
 function regionProblems(path: string, region: string): Problem[] {
   if (!WELL_FORMED.test(region) || isKnownRegion(region)) return [];
-  const typoOf = nearestKnownRegion(region);
+  const typoOf = regionTypoOf(region);
   if (typoOf !== undefined) return [error(path, `is not an AWS region: did you mean "${typoOf}"? (got "${region}")`)];
   return [warning(path, `"${region}" is not a region planton knows (it knows those in the AWS SDK's partition table); check the name, unless the region is newer than this planton`)];
 }

@@ -47,6 +47,14 @@ describe("runStacks", () => {
     expect(io.err().match(/using an empty passphrase/g)).toHaveLength(1);
   });
 
+  it("warns before previewing a key without a policy block that it gets the AWS default policy, and goes on", async () => {
+    const io = memoryIo({ stdin: doc("a").replace(policy, ""), env: { PULUMI_CONFIG_PASSPHRASE: "x" } });
+    const runner = jest.fn(async () => ({ ok: true, changed: true, summary: "1 to create" }));
+    expect((await runStacks("preview", options, io, runner)).exitCode).toBe(0);
+    expect(runner).toHaveBeenCalledTimes(1);
+    expect(io.err()).toMatch(/^-:5:1: warning: spec\.policy: not set: the key gets the AWS default key policy, which gives the account root kms:\* .*\n/);
+  });
+
   it("refuses a run without manifests through the error funnel", async () => {
     const io = memoryIo({ env: { PULUMI_CONFIG_PASSPHRASE: "x" } });
     const runner = jest.fn();

@@ -206,6 +206,9 @@ describe("regions, as the AWS SDK's partition table knows them", () => {
     expect(specProblems("region: us-east-3")).toEqual([unknown("us-east-3")]);
     expect(specProblems("region: ap-southeast-9")).toEqual([unknown("ap-southeast-9")]);
     expect(specProblems("region: xy-mars-1")).toEqual([unknown("xy-mars-1")]);
+    // Three edits from ap-northeast-1 is more than a typo.
+    expect(specProblems("region: ap-nurtheest-8")).toEqual([unknown("ap-nurtheest-8")]);
+    expect(specProblems("region: ap-northeest-8")).toEqual(['spec.region: is not an AWS region: did you mean "ap-northeast-1"? (got "ap-northeest-8")']);
   });
 });
 
@@ -221,6 +224,10 @@ describe("replica regions", () => {
     expect(specProblems("region: cn-north-1\nmultiRegion: true\nreplicaRegions: [cn-northwest-1]")).toEqual([]);
     expect(specProblems("region: us-gov-west-1\nmultiRegion: true\nreplicaRegions: [us-gov-east-1, us-east-1]")).toEqual([
       "spec.replicaRegions[1]: us-east-1 is in the aws partition and the primary region us-gov-west-1 in aws-us-gov: replicas stay in their primary key's partition",
+    ]);
+    // A typo is reported as one, not also as a stranger to the partition.
+    expect(specProblems("region: cn-north-1\nmultiRegion: true\nreplicaRegions: [us-eats-1]")).toEqual([
+      'spec.replicaRegions[0]: is not an AWS region: did you mean "us-east-1"? (got "us-eats-1")',
     ]);
     expect(specProblems("region: us-east-1\nmultiRegion: true\nreplicaRegions: [eusc-de-east-1]")).toEqual([
       "spec.replicaRegions[0]: eusc-de-east-1 is in the aws-eusc partition and the primary region us-east-1 in aws: replicas stay in their primary key's partition",
