@@ -8,6 +8,7 @@ import { specProblems } from "../validate/manifest-problems";
 import { ACCOUNT, ADMIN, keyWith, keyWithPolicy, USER } from "./keys";
 
 const ROOT = "arn:aws:iam::111122223333:root";
+const CN_ADMIN = "arn:aws-cn:iam::111122223333:role/KeyAdmin";
 
 function check(policy: JsonObject, spec: JsonObject = {}) {
   return checkPolicy(keyWithPolicy(policy, spec)).map(({ path, severity, message }) => ({ path, severity, message }));
@@ -218,6 +219,13 @@ describe("checkPolicy", () => {
           path: "spec.policy.services[0].sourceArn",
           severity: "error",
           message: 'must be a logs ARN such as arn:aws:logs:us-east-1:111122223333:log-group:NAME (got "arn:aws:cloudtrail:us-east-1:111122223333:trail/x")',
+        },
+      ]);
+      expect(check({ adminRole: CN_ADMIN, services: [{ service: "cloudtrail", sourceArn: "arn:aws-cn:logs:cn-north-1:111122223333:log-group:x" }] }, { region: "cn-north-1" })).toEqual([
+        {
+          path: "spec.policy.services[0].sourceArn",
+          severity: "error",
+          message: 'must be a cloudtrail ARN such as arn:aws-cn:cloudtrail:cn-north-1:111122223333:trail/NAME (got "arn:aws-cn:logs:cn-north-1:111122223333:log-group:x")',
         },
       ]);
       expect(paths({ adminRole: ADMIN, services: [{ service: "logs", sourceArn: "arn:aws:logs:us-east-1:111122223333:log-group:/app/*" }] })).toEqual([]);
