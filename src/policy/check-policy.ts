@@ -2,7 +2,6 @@ import type { AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey
 import type { AwsKmsKeyPolicySpec } from "../../gen/project/planton/provider/aws/awskmskey/v1/policy_pb";
 import { error, warning, type Problem } from "../core/problem";
 import { buildPolicy } from "./build-policy";
-import { defaultPolicyWarning } from "./default-policy-warning";
 import { sentPolicyJson } from "./policy-json";
 import { MAX_POLICY_BYTES, type PolicyDocument } from "./policy-document";
 import { policyJsonProblems, type PolicyKeyPlace } from "./policy-json-problems";
@@ -21,11 +20,12 @@ const USE_ACTIONS = ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey", "kms:S
  * Problems with the key policy a (defaulted) key would deploy, beyond what the proto rules check:
  * lockout, size, key-type fit, the raw policyJson's shape and principals, and warnings for
  * account roots that may decrypt and for keys nobody may use. No `policy` block means the AWS
- * default policy, which gets a warning (defaultPolicyWarning) and no other check.
+ * default policy, which gets no check here (loadManifests warns about it where it matters: see
+ * defaultPolicyWarning).
  */
 export function checkPolicy(key: AwsKmsKey): Problem[] {
   const policy = key.spec?.policy;
-  if (!policy) return [defaultPolicyWarning(key)].filter((p): p is Problem => p !== undefined);
+  if (!policy) return [];
   if (policy.policyJson) return rawPolicyProblems(key, policy);
   const problems = structuredPolicyProblems(key, policy);
   const doc = buildPolicy(key, offlineTarget(key));

@@ -63,6 +63,8 @@ export interface StacksRun<D> {
 export interface FrameNames {
   readonly command: string;
   readonly verb: string;
+  /** The command judges or deploys the key policy (preview, apply): it warns about the AWS default policy. */
+  readonly judgesPolicy: boolean;
 }
 
 /** One stack's operation, run by the frame inside its session. */
@@ -76,7 +78,7 @@ export type StackOperation<D> = (session: StackSession<D>) => Promise<StackOutco
  * `schedule` below: one stack after another.
  */
 export async function runStacks<D>(names: FrameNames, options: StacksOptions, ctx: StackContext, operation: StackOperation<D>): Promise<StacksRun<D>> {
-  const loaded = loadManifests(options, ctx.sources);
+  const loaded = loadManifests({ ...options, warnDefaultPolicy: names.judgesPolicy }, ctx.sources);
   const problems: RunProblem[] = loaded.reports.flatMap((r) => r.problems.map((p) => ({ ...p, name: r.name })));
   if (problems.length > 0) ctx.report({ kind: "problems", problems });
   if (hasErrors(problems)) return { results: [], problems, ok: false };
