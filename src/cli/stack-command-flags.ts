@@ -6,9 +6,9 @@ import type { StackCommandOptions } from "./run-stacks";
 export type StackCommandFlags = ManifestFlags & StackFlags & { parallel?: number };
 
 /**
- * How many stacks run at once by default. Each stack is its own Pulumi CLI and provider process
- * and spends most of its time waiting on KMS, so a few at once pay off on any machine; four stay
- * under KMS's lowest request quota (CreateKey, 5 per second) and keep memory modest.
+ * How many stacks run at once by default. A stack spends most of its time waiting on KMS but runs
+ * its own Pulumi CLI and provider processes, so a few at once pay off without crowding the
+ * machine (or KMS's request quotas, as low as 5 CreateKey calls a second).
  */
 export const DEFAULT_PARALLEL = 4;
 
