@@ -20,12 +20,17 @@ const stamp = join(dist, "planton.blob.node");
 rmSync(blob, { force: true });
 rmSync(stamp, { force: true });
 
+// bin/planton trusts the node that built the blob without asking its version: only a node that
+// planton supports may build one.
+const nodeCheck = spawnSync(process.execPath, [join(root, "scripts", "check-node.cjs")], { stdio: "inherit" });
+if (nodeCheck.status !== 0) process.exit(1);
+
 await build({
   entryPoints: [join(dist, "src", "cli", "entry.js")],
   outfile: bundle,
   bundle: true,
   platform: "node",
-  target: "node20",
+  target: "node22",
   format: "cjs",
   external: ["@pulumi/*", "@aws-sdk/*"],
   // The bundle is compiled inside the snapshot by vm.runInThisContext, whose scripts have no

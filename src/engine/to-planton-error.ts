@@ -41,7 +41,7 @@ export function toPlantonError(err: unknown, context: FailureContext): PlantonEr
   if (name === "ConcurrentUpdateError") {
     return new PlantonError("locked", `${what}: another run holds its lock`, {
       cause: err,
-      hint: `wait for the other run to finish; once no run is active, a lock left by a crashed run is removed with \`PULUMI_BACKEND_URL=${context.backendUrl ?? "..."} pulumi cancel --yes --stack organization/${PROJECT_NAME}/${context.stack}\``,
+      hint: `wait for the other run to finish; once no run is active, a lock left by a crashed run is removed with \`PULUMI_BACKEND_URL=${shellWord(context.backendUrl ?? "...")} pulumi cancel --yes --stack organization/${PROJECT_NAME}/${context.stack}\``,
     });
   }
   if (isMissingCli(err, text)) {
@@ -80,6 +80,11 @@ export function toPlantonError(err: unknown, context: FailureContext): PlantonEr
     });
   }
   return new PlantonError("engine", `${what}: ${detail}`, { cause: err });
+}
+
+/** `value` as one POSIX shell word, so a hint's command runs when pasted (s3:// URLs carry `&`). */
+function shellWord(value: string): string {
+  return /^[\w@%+=:,./~-]+$/.test(value) ? value : `'${value.replace(/'/g, "'\\''")}'`;
 }
 
 function isMissingCli(err: unknown, text: string): boolean {

@@ -4,7 +4,7 @@ import { Alias, Key, ReplicaKey } from "@pulumi/aws/kms";
 import { Provider } from "@pulumi/aws/provider";
 import type { AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
 import { buildPolicy } from "../policy/build-policy";
-import { policyJson } from "../policy/policy-json";
+import { sentPolicyJson } from "../policy/policy-json";
 import { keyArgs, replicaKeyArgs } from "./key-args";
 import type { ProgramOptions } from "./program-options";
 import { primaryProviderArgs, replicaProviderArgs } from "./provider-args";
@@ -67,7 +67,7 @@ export function createProgram(key: AwsKmsKey, options: ProgramOptions): () => Pr
     const primary = new Provider(RESOURCE_NAMES.primaryProvider, primaryProviderArgs(region, options));
     const target = deployTarget(primary);
     const policyFor = (policyRegion: string): Output<string> =>
-      target.apply((t) => policyJson(buildPolicy(key, { ...t, region: policyRegion })));
+      target.apply((t) => sentPolicyJson(buildPolicy(key, { ...t, region: policyRegion })));
 
     const kmsKey = new Key(
       RESOURCE_NAMES.key,

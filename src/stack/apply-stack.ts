@@ -44,5 +44,5 @@ export async function applyStack(session: StackSession<StackApply>, options: App
 
 /** Applies every manifest's stack. */
 export function applyStacks(options: StacksOptions & ApplyStackOptions, ctx: StackContext): Promise<StacksRun<StackApply>> {
-  return runStacks({ command: "apply", verb: "apply" }, options, ctx, (session) => applyStack(session, options));
+  return runStacks({ command: "apply", verb: "apply", judgesPolicy: true }, options, ctx, (session) => applyStack(session, options));
 }

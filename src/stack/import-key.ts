@@ -71,7 +71,8 @@ export async function importKey(options: ImportKeyOptions, ctx: ImportContext): 
   const named = <P extends Problem>(problems: readonly P[]): P[] => problems.map((p) => (p.file === "-" ? { ...p, file } : p));
   const report = (r: RunReport): void => ctx.report(r.kind === "problems" ? { ...r, problems: named(r.problems) } : r);
   const run = await runStacks<ImportedKey>(
-    { command: "import", verb: "import into" },
+    // The key is adopted as it is: a warning about the AWS default policy it keeps would be noise.
+    { command: "import", verb: "import into", judgesPolicy: false },
     { files: ["-"], stackFlags: options.stackFlags },
     { ...ctx, sources: { ...ctx.sources, readStdin: () => adoption.text }, report },
     (session) => importInto(session, options.keyId, adoption),

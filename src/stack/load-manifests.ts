@@ -5,6 +5,7 @@ import { error, hasErrors, type Problem } from "../core/problem";
 import { applyDefaults } from "../defaults/apply-defaults";
 import { stackName } from "../engine/stack-name";
 import { checkPolicy } from "../policy/check-policy";
+import { defaultPolicyWarning } from "../policy/default-policy-warning";
 import { decodeSource, type DecodedDocument } from "../manifest/decode-source";
 import { parseOverrides } from "../manifest/parse-overrides";
 import { pathsOverlap, positionOf, type PositionIndex } from "../manifest/position-index";
@@ -30,6 +31,11 @@ export interface LoadManifestsOptions {
   readonly set?: readonly string[];
   /** `--region`; the environment's AWS_REGION / AWS_DEFAULT_REGION are the fallbacks. */
   readonly region?: string;
+  /**
+   * Warn that a key without `spec.policy` gets the AWS default policy (defaultPolicyWarning); on
+   * unless false: the commands that only read or remove a stack (outputs, refresh, destroy) say nothing.
+   */
+  readonly warnDefaultPolicy?: boolean;
 }
 
 /** A manifest that loaded, defaulted and validated without errors (it may have warnings). */
@@ -82,7 +88,7 @@ export function loadManifests(options: LoadManifestsOptions, io: ManifestSources
     const sourceFailed = hasErrors(decoded.problems);
     if (sourceFailed) reports.push({ kind: "input", file: source.file, name: "", problems: capProblems(decoded.problems, source.file) });
     decoded.documents.forEach((document, position) => {
-      const checked = checkDocument(document, region);
+      const checked = checkDocument(document, region, options.warnDefaultPolicy !== false);
       const sourceWarnings = position === 0 && !sourceFailed ? decoded.problems : [];
       const problems = sortProblems(sourceWarnings.concat(checked.problems));
       if (checked.manifest && !hasErrors(checked.problems)) valid.push({ manifest: checked.manifest, report: reports.length });
@@ -105,7 +111,7 @@ export function loadManifests(options: LoadManifestsOptions, io: ManifestSources
  * A document with schema errors still gets every rule that does not read a broken field, so the
  * user sees every problem at once, minus those that depend on a field that already has one.
  */
-function checkDocument(document: DecodedDocument, region: string | undefined): { manifest?: Manifest; problems: Problem[] } {
+function checkDocument(document: DecodedDocument, region: string | undefined, warnDefaultPolicy: boolean): { manifest?: Manifest; problems: Problem[] } {
   if (document.key === undefined) return { problems: sortProblems(document.problems) };
   const key = applyDefaults(document.key, { region });
   const broken = document.problems.filter((problem) => problem.severity === "error").map((problem) => problem.path);
@@ -113,7 +119,9 @@ function checkDocument(document: DecodedDocument, region: string | undefined): {
   // The policy checks read the policy, the key type and the regions, and assume those are
   // valid; a mistake elsewhere (a deletion window, a tag) does not hide the policy's problems.
   const policyInputBroken = found.some((problem) => problem.severity === "error" && POLICY_INPUTS.some((path) => pathsOverlap(path, problem.path)));
-  const all = policyInputBroken ? found : found.concat(checkPolicy(key));
+  const policyProblems = policyInputBroken ? [] : checkPolicy(key);
+  const defaultPolicy = warnDefaultPolicy ? defaultPolicyWarning(key) : undefined;
+  const all = found.concat(policyProblems, defaultPolicy ? [defaultPolicy] : []);
   const locate = (problem: Problem): Problem =>
     problem.file !== undefined ? problem : { ...problem, file: document.file, ...positionOf(document.positions, problem.path) };
   const problems = sortProblems(all.map(locate));

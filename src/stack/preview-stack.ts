@@ -48,5 +48,5 @@ export async function previewStack(session: StackSession<StackPlan>, options: Pr
 
 /** Previews every manifest's stack. */
 export function previewStacks(options: StacksOptions & PreviewStackOptions, ctx: StackContext): Promise<StacksRun<StackPlan>> {
-  return runStacks({ command: "preview", verb: "preview" }, options, ctx, (session) => previewStack(session, options));
+  return runStacks({ command: "preview", verb: "preview", judgesPolicy: true }, options, ctx, (session) => previewStack(session, options));
 }

@@ -33,5 +33,5 @@ export async function refreshStack(session: StackSession<StackRefreshDetail>, _o
 
 /** Refreshes every manifest's stack. */
 export function refreshStacks(options: StacksOptions & RefreshStackOptions, ctx: StackContext): Promise<StacksRun<StackRefreshDetail>> {
-  return runStacks({ command: "refresh", verb: "refresh" }, options, ctx, (session) => refreshStack(session, options));
+  return runStacks({ command: "refresh", verb: "refresh", judgesPolicy: false }, options, ctx, (session) => refreshStack(session, options));
 }

@@ -28,7 +28,11 @@ let warned: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "planton-color-"));
   clean = join(dir, "clean.yaml");
-  writeFileSync(clean, "apiVersion: aws.project-planton.org/v1\nkind: AwsKmsKey\nmetadata:\n  name: minimal-key\nspec: {}\n");
+  // With a policy block: a key without one loads with the AWS default policy's warning.
+  writeFileSync(
+    clean,
+    'apiVersion: aws.project-planton.org/v1\nkind: AwsKmsKey\nmetadata:\n  name: minimal-key\nspec:\n  policy:\n    adminRole: "arn:aws:iam::123456789012:role/Admin"\n    usageRoles: ["arn:aws:iam::123456789012:role/App"]\n',
+  );
   // No principal may use the key: a warning on stderr, which is what validate and policy colour.
   warned = join(dir, "warned.yaml");
   writeFileSync(

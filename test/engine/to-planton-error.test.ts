@@ -22,6 +22,14 @@ describe("toPlantonError", () => {
     expect(err.hint).toContain("PULUMI_BACKEND_URL=file:///tmp/state pulumi cancel --yes --stack organization/planton/acme-prod-rds");
   });
 
+  it("quotes an s3:// backend URL in the lock hint, so the command runs when pasted into a shell", () => {
+    const backendUrl = "s3://state?endpoint=127.0.0.1:9000&disableSSL=true&region=us-east-1";
+    const locked = new ConcurrentUpdateError(new CommandResult("", "error: the stack is currently locked by 1 lock(s)", 255));
+    expect(toPlantonError(locked, { ...context, backendUrl }).hint).toContain(
+      "`PULUMI_BACKEND_URL='s3://state?endpoint=127.0.0.1:9000&disableSSL=true&region=us-east-1' pulumi cancel --yes --stack organization/planton/acme-prod-rds`",
+    );
+  });
+
   it("says the Pulumi CLI cannot be found when it is not on PATH, with the install hint", async () => {
     const path = process.env["PATH"];
     process.env["PATH"] = mkdtempSync(join(tmpdir(), "no-pulumi-"));
