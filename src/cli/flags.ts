@@ -83,3 +83,16 @@ export function addSafetyFlags(command: Command): Command {
     .addOption(new Option("--allow-replace", "allow plans that replace or delete a KMS key or point an alias at another key"))
     .addOption(new Option("--allow-broadening", "allow key-policy changes that broaden access without a confirmation at a terminal"));
 }
+
+/** Raw value of the refresh flag: false under `--no-refresh`. */
+export interface RefreshFlags {
+  refresh: boolean;
+}
+
+/**
+ * `--no-refresh`: plan from the state alone, without reading the live key, its aliases and
+ * replicas first (faster; changes made outside planton then go unseen and stay in place).
+ */
+export function addRefreshFlag(command: Command): Command {
+  return command.addOption(new Option("--no-refresh", "do not read the live key, aliases and replicas first: faster, but changes made outside planton are not shown or undone"));
+}

@@ -19,6 +19,8 @@ export interface PreviewStackOptions {
    * at a terminal): the confirmation, after a plan that calls the broadening out, is the check.
    */
   readonly interactive: boolean;
+  /** False under `--no-refresh`: plan from the state without reading the live resources. */
+  readonly refresh: boolean;
   readonly signal?: AbortSignal;
   /** Aborted when the user pressed Ctrl-C. */
   readonly interrupted?: AbortSignal;
@@ -57,6 +59,7 @@ export async function previewStack(target: StackTarget, options: PreviewStackOpt
   });
   try {
     const result = await runOperation(handle, "preview", {
+      refresh: options.refresh,
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.interrupted ? { interrupted: options.interrupted } : {}),
       ...(options.onEngineOutput ? { onEngineOutput: options.onEngineOutput } : {}),

@@ -24,6 +24,8 @@ export interface ApplyOptions extends StackCommandOptions {
   readonly allowReplace: boolean;
   /** `--allow-broadening`: apply a key policy change that broadens access from a non-interactive run. */
   readonly allowBroadening: boolean;
+  /** False under `--no-refresh`. */
+  readonly refresh: boolean;
 }
 
 /**
@@ -43,7 +45,7 @@ export async function runApply(options: ApplyOptions, io: Io): Promise<ExitCode>
       const verbose = verboseEngineOutput(options, io);
       const engine = { signal: interrupt.signal, interrupted: interrupt.interrupted, ...verbose.engine };
       const previewed = await followProgress(io, { doing: `previewing stack ${target.stack}` }, (onEvent) =>
-        previewStack(target, { allowReplace: options.allowReplace, allowBroadening: options.allowBroadening, interactive: interactive(options, io), ...engine, onEvent }).finally(verbose.flush),
+        previewStack(target, { allowReplace: options.allowReplace, allowBroadening: options.allowBroadening, interactive: interactive(options, io), refresh: options.refresh, ...engine, onEvent }).finally(verbose.flush),
       );
       const { handle, plan, refusals } = previewed;
       try {
@@ -63,7 +65,8 @@ export async function runApply(options: ApplyOptions, io: Io): Promise<ExitCode>
         await requireConfirmation(io, "apply", target.stack, { yes: options.yes, interrupted: interrupt.interrupted });
         io.stderr.write(`Applying stack ${target.stack}...\n`);
         const done = await followProgress(io, { doing: `applying stack ${target.stack}` }, (onEvent) =>
-          runOperation(handle, "update", { ...engine, onEvent }).finally(verbose.flush),
+          // The preview read the live resources; the update reads them again only when they had drifted, to put the manifest back.
+          runOperation(handle, "update", { ...engine, onEvent, refresh: plan.drift.length > 0 }).finally(verbose.flush),
         );
         deployed.push({ stack: target.stack, file: target.manifest.file, outputs: toStackOutputs(done.outputs) });
         return { ok: true, changed: true, summary: changeCountWords(plan.summary, "done") };

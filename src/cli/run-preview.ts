@@ -23,6 +23,8 @@ export interface PreviewOptions extends StackCommandOptions {
   readonly allowBroadening: boolean;
   /** False under `--no-step-summary`: do not append the markdown to GITHUB_STEP_SUMMARY. */
   readonly stepSummary: boolean;
+  /** False under `--no-refresh`. */
+  readonly refresh: boolean;
 }
 
 /**
@@ -39,7 +41,7 @@ export async function runPreview(options: PreviewOptions, io: Io): Promise<ExitC
     const verbose = verboseEngineOutput(options, io);
     const previewed = await followProgress(io, { doing: `previewing stack ${target.stack}` }, (onEvent) =>
       // At a terminal apply would ask, and the person at it decides on a broadening: preview refuses what apply would.
-      previewStack(target, { allowReplace: options.allowReplace, allowBroadening: options.allowBroadening, interactive: io.stdinIsTTY, ...verbose.engine, onEvent }).finally(verbose.flush),
+      previewStack(target, { allowReplace: options.allowReplace, allowBroadening: options.allowBroadening, interactive: io.stdinIsTTY, refresh: options.refresh, ...verbose.engine, onEvent }).finally(verbose.flush),
     );
     previewed.handle.close();
     const { plan, refusals } = previewed;

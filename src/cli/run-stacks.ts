@@ -52,7 +52,7 @@ export async function runStacks(command: string, options: StackCommandOptions, i
     });
     return { outcomes: [], exitCode: reportError(none, io, options.verbose) };
   }
-  const resolved = resolveStackTargets(loaded.manifests, options.stackFlags, io.env, homedir());
+  const resolved = resolveStackTargets(loaded.manifests, options.stackFlags, io.env, homedir(), io.cwd);
   if (resolved.problems.length > 0) {
     printProblems(io, resolved.problems, options);
     return { outcomes: [], exitCode: ExitCode.failure };

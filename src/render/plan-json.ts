@@ -1,12 +1,13 @@
 import type { Problem } from "../core/problem";
 import { hasChanges } from "../plan/build-plan";
 import type { Plan, PlanSummary, PolicyDiff, PropertyChange } from "../plan/plan";
+import { resourceDriftJson, type ResourceDriftJson } from "./drift-text";
 
 /**
  * Version of the `preview --output json` document, `MAJOR.MINOR` (docs/ci.md): a minor bump only
  * adds fields or enum values; a major bump may rename, remove or retype fields.
  */
-export const PLAN_JSON_FORMAT_VERSION = "1.0";
+export const PLAN_JSON_FORMAT_VERSION = "1.1";
 
 /** One stack's outcome in a preview: its plan, or why there is none. */
 export interface StackPreview {
@@ -43,6 +44,11 @@ export interface StackPlanJson {
     /** The key policy diff, statement by statement; only on steps whose key policy changes. */
     policy?: PolicyDiff;
   }[];
+  /**
+   * What changed outside planton since the last apply (last applied `before` → live `after`),
+   * read before planning; empty under `--no-refresh`; null when the preview failed. Since 1.1.
+   */
+  readonly drift: readonly ResourceDriftJson[] | null;
   readonly summary: PlanSummary | null;
   readonly monthlyCostUsd: number | null;
   readonly refusals: readonly { path: string; message: string }[];
@@ -63,6 +69,7 @@ export function planJson(previews: readonly StackPreview[]): PlanJson {
       properties: c.properties,
       ...(c.policy !== undefined ? { policy: c.policy } : {}),
     })),
+    drift: preview.plan?.drift.map(resourceDriftJson) ?? null,
     summary: preview.plan?.summary ?? null,
     monthlyCostUsd: preview.plan?.monthlyCostUsd ?? null,
     refusals: preview.refusals.map((p) => ({ path: p.path, message: p.message })),
