@@ -26,8 +26,9 @@ jest.mock("../../src/engine/run-operation", () => ({
     switch (operation) {
       case "destroy-preview":
         return { events: [planned(step("delete", KEY_URN, { old: state(KEY_INPUTS) }))], outputs: {} };
+      case "refresh-preview":
       case "refresh": {
-        const drifted = step("update", KEY_URN, { old: state(KEY_INPUTS), new: state({ ...KEY_INPUTS, isEnabled: false }) });
+        const drifted = step("refresh", KEY_URN, { old: state(KEY_INPUTS), new: state({ ...KEY_INPUTS, isEnabled: false }), diffs: ["isEnabled"] });
         return { events: [{ kind: "resource-done", step: drifted, planning: false }], outputs: {} };
       }
       default:
@@ -63,7 +64,7 @@ const commands: Record<string, () => string[]> = {
   preview: () => ["preview", "-f", clean],
   apply: () => ["apply", "-f", clean, "--yes"],
   destroy: () => ["destroy", "-f", clean, "--yes"],
-  refresh: () => ["refresh", "-f", clean],
+  refresh: () => ["refresh", "-f", clean, "--yes"],
 };
 
 const cases: { name: string; tty: boolean; env?: Record<string, string>; color?: string; coloured: boolean }[] = [

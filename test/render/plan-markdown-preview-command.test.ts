@@ -49,7 +49,7 @@ describe("planton preview renderings", () => {
     const io = memoryIo({ env: env() });
     expect(await runCli(["preview", "-f", manifest, "-o", "json", "--allow-broadening"], io)).toBe(0);
     const document = JSON.parse(io.out());
-    expect(document.formatVersion).toBe("1.0");
+    expect(document.formatVersion).toBe("1.1");
     expect(document.stacks[0].steps[0].policy.broadens).toBe(true);
   });
 
