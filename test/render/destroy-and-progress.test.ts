@@ -92,3 +92,20 @@ describe("refreshDrift", () => {
     expect(refreshDrift(refreshOf(KEY_URN, before, reformatted, ["policy"]))).toEqual([]);
   });
 });
+
+describe("destroySchedule", () => {
+  it("falls back to the default deletion window when the state has none", () => {
+    const plan = buildPlan(target, [planned(step("delete", KEY_URN, { old: state({ ...KEY_INPUTS, deletionWindowInDays: undefined }) }))]);
+    expect(destroySchedule(plan, new Date("2026-11-29T10:00:00Z")).scheduled).toEqual([
+      { name: "key", type: "aws:kms/key:Key", deletionWindowDays: 30, unrecoverableAfter: "2026-12-29T10:00:00.000Z" },
+    ]);
+  });
+});
+
+describe("refreshDrift and bookkeeping", () => {
+  it("leaves the stack and the providers out even when their state changed", () => {
+    const provider = step("refresh", "urn:pulumi:s::planton::pulumi:providers:aws::primary", { old: state({ region: "us-east-1" }), new: state({ region: "eu-west-1" }), diffs: ["region"] });
+    const stack = step("refresh", "urn:pulumi:s::planton::pulumi:pulumi:Stack::planton-s", { old: state({ a: 1 }), new: state({ a: 2 }), diffs: ["a"] });
+    expect(refreshDrift([provider, stack].map((s) => ({ kind: "resource-done" as const, step: s, planning: false })))).toEqual([]);
+  });
+});
