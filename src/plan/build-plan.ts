@@ -3,7 +3,7 @@ import { attachPolicyDiff } from "./attach-policy-diff";
 import { refreshDrift } from "./refresh-drift";
 import type { ChangeOp, Plan, PlanSummary, PropertyChange, ResourceChange } from "./plan";
 import { childPath, topLevelProperty, valueAtPath } from "./property-path";
-import { isEngineBookkeeping, resourceKind } from "./resource-kind";
+import { byKindThenName, isEngineBookkeeping, resourceKind } from "./resource-kind";
 import { isRecord, markUnknowns } from "./unknown-value";
 
 /** Which stack and manifest a plan belongs to. */
@@ -45,12 +45,6 @@ export function buildPlan(target: PlanTarget, events: readonly EngineEvent[]): P
   }
   changes.sort(byKindThenName);
   return { ...target, changes, summary: summarize(changes), monthlyCostUsd: monthlyCost(changes), hiddenChanges: hidden.size, drift: refreshDrift(events) };
-}
-
-const KIND_ORDER: Readonly<Record<ResourceChange["kind"], number>> = { key: 0, "replica-key": 1, alias: 2, provider: 3, other: 4 };
-
-function byKindThenName(a: ResourceChange, b: ResourceChange): number {
-  return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 
 

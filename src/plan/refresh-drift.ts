@@ -2,7 +2,7 @@ import type { EngineEvent, StepInfo } from "../engine/engine-event";
 import { attachPolicyDiff } from "./attach-policy-diff";
 import type { PropertyChange, ResourceChange } from "./plan";
 import { childPath, topLevelProperty } from "./property-path";
-import { isEngineBookkeeping, resourceKind } from "./resource-kind";
+import { byKindThenName, isEngineBookkeeping, resourceKind } from "./resource-kind";
 import { isRecord, markUnknowns } from "./unknown-value";
 
 /**
@@ -28,7 +28,7 @@ export function refreshDrift(events: readonly EngineEvent[]): ResourceChange[] {
     const change = driftOf(step);
     if (change !== undefined) drift.set(step.urn, change);
   }
-  return [...drift.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...drift.values()].sort(byKindThenName);
 }
 
 function driftOf(step: StepInfo): ResourceChange | undefined {

@@ -166,7 +166,7 @@ describeE2e("planton against the sandbox: one key's lifecycle", () => {
     await kms.send(new DisableKeyCommand({ KeyId: keyId }));
     const run = await sandbox.planton(["refresh", "-f", file]);
     expectExit(run, 0);
-    expect(run.stdout).toContain(`Stack ${STACK}: the refresh recorded changes made outside planton:`);
+    expect(run.stdout).toContain(`Stack ${STACK}: changed outside planton since the last apply:`);
     expect(run.stdout).toMatch(/~ isEnabled = true → false/);
     const preview = await sandbox.planton(["preview", "-f", file, "--detailed-exitcode"]);
     expectExit(preview, 2);
