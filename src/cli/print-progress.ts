@@ -26,7 +26,7 @@ export async function followProgress<T>(io: Io, options: ProgressOptions, run: (
   });
   const onEvent = (event: EngineEvent): void => {
     trackInFlight(event, heartbeat);
-    const line = progressLine(event);
+    const line = progressLine(event, new Date());
     if (line === undefined) return;
     io.stderr.write(`${line}\n`);
     heartbeat.printed();

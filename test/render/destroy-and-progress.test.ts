@@ -28,16 +28,33 @@ describe("renderDestroyText", () => {
   });
 });
 
+const NOW = new Date("2026-11-29T10:00:00Z");
+
 describe("progressLine", () => {
+  it("says a key's deletion is scheduled, with the key id and the unrecoverable date, for a destroy and a replacement", () => {
+    const old = { ...state({ ...KEY_INPUTS, deletionWindowInDays: 7 }), id: "1234abcd-old" };
+    const deleted = step("delete", KEY_URN, { old });
+    expect(progressLine({ kind: "step-planned", step: deleted, planning: false }, NOW)).toBe("  scheduling deletion of key (aws:kms/key:Key)");
+    expect(progressLine({ kind: "resource-done", step: deleted, planning: false }, NOW)).toBe(
+      "  scheduled deletion of key (aws:kms/key:Key): key 1234abcd-old, unrecoverable after 2026-12-06 10:00 UTC (cancel before then with aws kms cancel-key-deletion)",
+    );
+    expect(progressLine({ kind: "resource-done", step: step("delete-replaced", KEY_URN, { old }), planning: false }, NOW)).toBe(
+      "  scheduled deletion of replaced key (aws:kms/key:Key): key 1234abcd-old, unrecoverable after 2026-12-06 10:00 UTC (cancel before then with aws kms cancel-key-deletion)",
+    );
+    // An alias is deleted at once.
+    expect(progressLine({ kind: "resource-done", step: step("delete", ALIAS_URN, { old: state(ALIAS_INPUTS) }), planning: false }, NOW)).toBe("  deleted alias (aws:kms/alias:Alias)");
+  });
+
+
   it("prints deployment steps of keys and aliases, not plan-time events or bookkeeping", () => {
     const key = step("create", KEY_URN);
-    expect(progressLine({ kind: "step-planned", step: key, planning: false })).toBe("  creating key (aws:kms/key:Key)");
-    expect(progressLine({ kind: "resource-done", step: key, planning: false })).toBe("  created key (aws:kms/key:Key)");
-    expect(progressLine({ kind: "resource-failed", step: key })).toBe("  failed key (aws:kms/key:Key)");
-    expect(progressLine({ kind: "step-planned", step: key, planning: true })).toBeUndefined();
-    expect(progressLine({ kind: "step-planned", step: step("same", KEY_URN), planning: false })).toBeUndefined();
+    expect(progressLine({ kind: "step-planned", step: key, planning: false }, NOW)).toBe("  creating key (aws:kms/key:Key)");
+    expect(progressLine({ kind: "resource-done", step: key, planning: false }, NOW)).toBe("  created key (aws:kms/key:Key)");
+    expect(progressLine({ kind: "resource-failed", step: key }, NOW)).toBe("  failed key (aws:kms/key:Key)");
+    expect(progressLine({ kind: "step-planned", step: key, planning: true }, NOW)).toBeUndefined();
+    expect(progressLine({ kind: "step-planned", step: step("same", KEY_URN), planning: false }, NOW)).toBeUndefined();
     const provider = step("create", "urn:pulumi:s::planton::pulumi:providers:aws::primary");
-    expect(progressLine({ kind: "step-planned", step: provider, planning: false })).toBeUndefined();
+    expect(progressLine({ kind: "step-planned", step: provider, planning: false }, NOW)).toBeUndefined();
   });
 });
 
