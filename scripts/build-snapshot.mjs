@@ -27,7 +27,7 @@ await build({
   platform: "node",
   target: "node20",
   format: "cjs",
-  external: ["@pulumi/*"],
+  external: ["@pulumi/*", "@aws-sdk/*"],
   logLevel: "warning",
 });
 

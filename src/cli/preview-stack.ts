@@ -1,7 +1,10 @@
 import type { Problem } from "../core/problem";
 import type { EngineEvent } from "../engine/engine-event";
+import { PlantonError } from "../core/planton-error";
+import { findAliasOwners } from "../engine/alias-owners";
 import { openStack, type StackHandle } from "../engine/open-stack";
 import { runOperation } from "../engine/run-operation";
+import { aliasClaims } from "../plan/alias-claims";
 import { buildPlan } from "../plan/build-plan";
 import { safetyRefusals } from "../plan/guard-plan";
 import type { Plan } from "../plan/plan";
@@ -66,9 +69,27 @@ export async function previewStack(target: StackTarget, options: PreviewStackOpt
       ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     });
     const plan = buildPlan({ stack: target.stack, file: target.manifest.file, name: target.manifest.name }, result.events);
+    await refuseTakenAliases(target, plan);
     return { handle, plan, refusals: safetyRefusals(plan, options), events: result.events };
   } catch (err) {
     handle.close();
     throw err;
   }
+}
+
+/**
+ * Fails before anything is created when an alias the plan creates already points at a key outside
+ * the stack (KMS would refuse it half-way through apply, after the new key exists). Replica
+ * regions are looked up only without an endpoint override, which serves one region.
+ */
+async function refuseTakenAliases(target: StackTarget, plan: Plan): Promise<void> {
+  const spec = target.manifest.key.spec;
+  if (spec === undefined || spec.alias === "") return;
+  const replicaRegions = target.aws.endpointUrl === undefined ? spec.replicaRegions : [];
+  const claims = aliasClaims(plan, { alias: spec.alias, region: target.aws.region, replicaRegions });
+  const [taken] = await findAliasOwners(claims, target.aws);
+  if (taken === undefined) return;
+  throw new PlantonError("refused", `cannot use ${taken.name} in ${taken.region} for stack ${target.stack}: it already points at key ${taken.targetKeyId}, which this stack does not manage`, {
+    hint: `import that key with \`planton import --key-id ${taken.targetKeyId}\` (it adopts the key and its aliases), or choose another spec.alias; nothing was created`,
+  });
 }

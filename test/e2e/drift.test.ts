@@ -1,11 +1,13 @@
 import { spawn } from "node:child_process";
 import {
+  CreateAliasCommand,
   CreateKeyCommand,
   DescribeKeyCommand,
   DisableKeyCommand,
   DisableKeyRotationCommand,
   GetKeyRotationStatusCommand,
   ListAliasesCommand,
+  ListKeysCommand,
   ListResourceTagsCommand,
   TagResourceCommand,
   UpdateAliasCommand,
@@ -167,5 +169,32 @@ describeE2e("planton against the sandbox: changes made outside planton", () => {
     expect(confirmed.code).toBe(0);
     expect(confirmed.stdout).toContain("Recorded in the stack's state.");
     expect((await sandbox.planton(["preview", "-f", file, "--no-refresh"])).stdout).toMatch(/~ description +\= "edited at the terminal" →/);
+  });
+
+  it("an alias held by a key outside the stack stops preview and apply before anything is created", async () => {
+    await kms.send(new CreateAliasCommand({ AliasName: "alias/prod/taken", TargetKeyId: otherKeyId }));
+    const taken = sandbox.write("taken.yaml", keyManifest({ name: "taken" }));
+    const keysBefore = (await kms.send(new ListKeysCommand({}))).Keys?.length;
+    for (const command of [["preview", "-f", taken], ["apply", "-f", taken, "--yes"]]) {
+      const run = await sandbox.planton(command);
+      expectExit(run, 1);
+      expect(run.stderr).toContain(`error: cannot use alias/prod/taken in us-east-1 for stack acme-prod-taken: it already points at key ${otherKeyId}, which this stack does not manage`);
+      expect(run.stderr).toContain(`import that key with \`planton import --key-id ${otherKeyId}\` (it adopts the key and its aliases), or choose another spec.alias; nothing was created`);
+    }
+    expect((await kms.send(new ListKeysCommand({}))).Keys?.length).toBe(keysBefore);
+  });
+
+  it("an apply that fails half-way says what it created and how to go on", async () => {
+    // The replica region's alias is taken in its emulator (the early lookup reads the primary region only
+    // when an endpoint is set), so the engine fails after creating the key and the replica.
+    const eu = sandbox.kms("eu-west-1");
+    const blocker = (await eu.send(new CreateKeyCommand({}))).KeyMetadata!.KeyId!;
+    await eu.send(new CreateAliasCommand({ AliasName: "alias/prod/halfway", TargetKeyId: blocker }));
+    const halfway = sandbox.write("halfway.yaml", keyManifest({ name: "halfway", replicas: ["eu-west-1"] }));
+    const run = await sandbox.planton(["apply", "-f", halfway, "--yes"]);
+    expectExit(run, 1);
+    expect(run.stderr).toMatch(/error: cannot apply stack acme-prod-halfway: /);
+    expect(run.stderr).toMatch(/created before it stopped: key \(aws:kms\/key:Key, [0-9a-f-]{36}\)/);
+    expect(run.stderr).toContain("the stack's state records them, so fix the cause and run `planton apply` again to finish (or `planton destroy` to remove them)");
   });
 });
