@@ -24,6 +24,8 @@ export interface AliasLookupOptions {
  */
 export async function findAliasOwners(lookups: readonly AliasLookup[], options: AliasLookupOptions): Promise<AliasOwner[]> {
   if (lookups.length === 0) return [];
+  // The SDK's notice about future Node versions is not the user's business here.
+  process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
   // Loaded on use: only a plan that creates an alias pays for the AWS SDK.
   const { KMSClient, paginateListAliases } = require("@aws-sdk/client-kms") as typeof ClientKms;
   const regions = [...new Set(lookups.map((l) => l.region))];
