@@ -13,7 +13,7 @@ export function refreshCommand(ctx: CliContext): Command {
   const command = new Command("refresh").description("show what changed outside planton, and record it in the stack's state once confirmed (--yes off a terminal)");
   addStackCommandFlags(command);
   addOutputFlag(command, ["text", "json", "yaml"]);
-  addConfirmFlag(command);
+  addConfirmFlag(command, "record the drift in the state without asking (off a terminal, refresh only reports without it)");
   command.addOption(new Option("--detailed-exitcode", "exit 0 when nothing drifted, 2 when something did, 1 on error"));
   return command.action(async (flags: StackCommandFlags & ConfirmFlags & { output: DocumentFormat; detailedExitcode?: boolean }, self: Command) => {
     const { runRefresh } = require("../run-refresh") as typeof RunRefresh;
