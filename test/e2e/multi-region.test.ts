@@ -30,7 +30,7 @@ describeE2e("planton against the sandbox: several manifests and a multi-Region k
       formatVersion: string;
       stacks: { stack: string; file: string; name: string; steps: { op: string; type: string; name: string; urn: string; properties: { path: string }[] }[]; summary: Record<string, number> }[];
     };
-    expect(doc.formatVersion).toBe("1.0");
+    expect(doc.formatVersion).toBe("1.1");
     expect(doc.stacks.map((s) => [s.stack, s.name])).toEqual([
       ["acme-prod-global-payments", "global-payments"],
       ["acme-prod-logs", "logs"],
