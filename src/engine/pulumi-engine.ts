@@ -1,4 +1,5 @@
 import type * as CreateProgram from "../program/create-program";
+import { findAliasOwners } from "./alias-owners";
 import type { Engine, EngineStack, StackAddress, StackProgram } from "./engine";
 import { NoStackError, openStack, type StackHandle } from "./open-stack";
 import { readOutputs, runOperation } from "./run-operation";
@@ -19,6 +20,7 @@ export const pulumiEngine: Engine = {
       throw err;
     }
   },
+  findAliasOwners,
 };
 
 function engineStack(handle: StackHandle): EngineStack {
