@@ -58,6 +58,7 @@ async function refuseTakenAliases(session: StackSession<StackPlan>, plan: Plan):
   if (spec === undefined || spec.alias === "") return;
   const replicaRegions = target.aws.endpointUrl === undefined ? spec.replicaRegions : [];
   const claims = aliasClaims(plan, { alias: spec.alias, region: target.aws.region, replicaRegions });
+  if (claims.length === 0) return;
   const [taken] = await session.findAliasOwners(claims);
   if (taken === undefined) return;
   throw new PlantonError("refused", `cannot use ${taken.name} in ${taken.region} for stack ${target.stack}: it already points at key ${taken.targetKeyId}, which this stack does not manage`, {

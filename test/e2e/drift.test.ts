@@ -35,14 +35,10 @@ async function tags(kms: KMSClient, keyId: string): Promise<Record<string, strin
   return Object.fromEntries((listed.Tags ?? []).map((t) => [t.TagKey ?? "", t.TagValue ?? ""]));
 }
 
-/**
- * Runs planton on a pseudo-terminal (util-linux `script`), typing `answer` at the prompt.
- * PLANTON_NO_SNAPSHOT: the prompt crashes inside the startup snapshot (issue 9 point 1, fixed on
- * another branch); drop it once that fix is in.
- */
+/** Runs planton on a pseudo-terminal (util-linux `script`), typing `answer` at the prompt. */
 function plantonAtTerminal(sandbox: Sandbox, args: readonly string[], answer: string): Promise<RunResult> {
   const command = [PLANTON, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
-  const env = { ...sandbox.env, TERM: "dumb", PLANTON_NO_SNAPSHOT: "1" };
+  const env = { ...sandbox.env, TERM: "dumb" };
   const child = spawn("script", ["-qfec", command, "/dev/null"], { cwd: sandbox.dir, env, stdio: ["pipe", "pipe", "pipe"] });
   let stdout = "";
   let answered = false;
