@@ -14,6 +14,7 @@ import { sortProblems } from "../render/problems";
 import type { ValidateReport } from "../render/validate-report";
 import { capProblems } from "../validate/cap-problems";
 import { checkManifestConflicts, type ManifestIdentity } from "../validate/check-manifest-conflicts";
+import { canJudge } from "../validate/rule-inputs";
 import { validateFieldRules, validateKey } from "../validate/validate-key";
 
 /** Where manifests are read from: stdin for `-f -`, the directory relative paths start in, the environment. */
@@ -120,7 +121,8 @@ function checkDocument(document: DecodedDocument, region: string | undefined, wa
   // valid; a mistake elsewhere (a deletion window, a tag) does not hide the policy's problems.
   const policyInputBroken = found.some((problem) => problem.severity === "error" && POLICY_INPUTS.some((path) => pathsOverlap(path, problem.path)));
   const policyProblems = policyInputBroken ? [] : checkPolicy(key);
-  const defaultPolicy = warnDefaultPolicy ? defaultPolicyWarning(key) : undefined;
+  // A policy block written but broken (`policy: 5`, an alias to no anchor) is not "not set".
+  const defaultPolicy = warnDefaultPolicy && canJudge(defaultPolicyWarning, broken) ? defaultPolicyWarning(key) : undefined;
   const all = found.concat(policyProblems, defaultPolicy ? [defaultPolicy] : []);
   const locate = (problem: Problem): Problem =>
     problem.file !== undefined ? problem : { ...problem, file: document.file, ...positionOf(document.positions, problem.path) };

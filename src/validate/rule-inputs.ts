@@ -1,4 +1,5 @@
 import { overlapsAny } from "../manifest/position-index";
+import { defaultPolicyWarning } from "../policy/default-policy-warning";
 import { checkKeyUsage } from "./check-key-usage";
 import { checkPrincipalPartitions } from "./check-principal-partitions";
 import { checkRegions } from "./check-regions";
@@ -22,6 +23,7 @@ const ruleInputs: ReadonlyMap<unknown, readonly string[]> = new Map<unknown, rea
   [checkSm2Regions, ["spec.keySpec", "spec.region", "spec.replicaRegions"]],
   [checkPrincipalPartitions, ["spec.region", "spec.policy"]],
   [checkTagCount, ["metadata", "spec.tags"]],
+  [defaultPolicyWarning, ["spec.policy"]],
 ]);
 
 /**

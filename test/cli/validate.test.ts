@@ -55,10 +55,24 @@ describe("planton validate", () => {
     expect(await validate(["-f", "bad.yaml", "-f", "good.yaml"])).toEqual({
       code: 1,
       out:
+        defaultPolicyWarning("bad.yaml:5:1") +
         "bad.yaml:6:3: spec.deletionWindowDays: must be between 7 and 30 (got 3)\n" +
         'bad.yaml:7:3: spec.keySpc: unknown field "keySpc" in spec (did you mean "keySpec"?)\n' +
         defaultPolicyWarning("good.yaml:5:1") +
         "1 of 2 manifests invalid\n",
+      err: "",
+    });
+  });
+
+  it("does not call a policy block that is written but broken \"not set\"", async () => {
+    file("policy5.yaml", `${header}spec:\n  policy: 5\n`);
+    file("nopolicy.yaml", `${header}spec:\n  policy: *nope\n`);
+    expect(await validate(["-f", "policy5.yaml", "-f", "nopolicy.yaml"])).toEqual({
+      code: 1,
+      out:
+        "policy5.yaml:6:11: spec.policy: must be a mapping of fields, not the value 5\n" +
+        "nopolicy.yaml:6:11: spec.policy: *nope refers to no anchor: define &nope on a value before it, or write the value here\n" +
+        "2 of 2 manifests invalid\n",
       err: "",
     });
   });
@@ -100,7 +114,7 @@ describe("planton validate", () => {
       err: "",
     });
     expect((await validate(["-f", "-", "--region", "eu-west-1"], { stdin })).out).toBe(
-      "-:7:20: spec.replicaRegions[0]: must not be the primary region eu-west-1: the key is already there\n1 of 1 manifest invalid\n",
+      `${defaultPolicyWarning("-:5:1")}-:7:20: spec.replicaRegions[0]: must not be the primary region eu-west-1: the key is already there\n1 of 1 manifest invalid\n`,
     );
     expect((await validate(["-f", "-"], { stdin, env: { AWS_REGION: "eu-west-1" } })).code).toBe(1);
     expect((await validate(["-f", "-"], { stdin, env: { AWS_DEFAULT_REGION: "us-east-1" } })).code).toBe(0);

@@ -2,6 +2,7 @@ import type { JsonObject } from "@bufbuild/protobuf";
 import type { AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
 import { buildPolicy } from "../../src/policy/build-policy";
 import { checkPolicy } from "../../src/policy/check-policy";
+import { defaultPolicyWarning } from "../../src/policy/default-policy-warning";
 import { sentPolicyJson } from "../../src/policy/policy-json";
 import type { PolicyTarget } from "../../src/policy/policy-target";
 import { specProblems } from "../validate/manifest-problems";
@@ -27,16 +28,17 @@ const adminStatement = { Sid: "Admin", Effect: "Allow", Principal: { AWS: ADMIN 
 const useStatement = { Sid: "Use", Effect: "Allow", Principal: { AWS: USER }, Action: ["kms:Decrypt", "kms:Encrypt"], Resource: "*" };
 
 describe("checkPolicy", () => {
-  it("warns that a key without a policy block gets the AWS default policy, and checks nothing else", () => {
+  it("checks nothing on a key without a policy block: defaultPolicyWarning speaks of the AWS default policy", () => {
+    const key = keyWith({ region: "us-east-1" });
+    expect(checkPolicy(key)).toEqual([]);
     // KMS developer guide, default key policy: it gives the account root kms:* on the key.
-    expect(checkPolicy(keyWith({ region: "us-east-1" }))).toEqual([
-      {
-        path: "spec.policy",
-        severity: "warning",
-        message:
-          "not set: the key gets the AWS default key policy, which gives the account root kms:* (any principal of the account that IAM allows may manage and use the key); set adminRole and usageRoles for least privilege",
-      },
-    ]);
+    expect(defaultPolicyWarning(key)).toEqual({
+      path: "spec.policy",
+      severity: "warning",
+      message:
+        "not set: the key gets the AWS default key policy, which gives the account root kms:* (any principal of the account that IAM allows may manage and use the key); set adminRole and usageRoles for least privilege",
+    });
+    expect(defaultPolicyWarning(keyWithPolicy({ adminRole: ADMIN, usageRoles: [USER] }))).toBeUndefined();
   });
 
   it("accepts the user's example as is", () => {

@@ -7,10 +7,9 @@ import { failureText, runStacks as runFrame, type StackOperation } from "../../s
 import type { StackTarget } from "../../src/stack/stack-targets";
 import { fakeEngine } from "../support/fake-engine";
 import { memoryIo } from "../support/memory-io";
+import { policyBlock } from "../support/policy-block";
 
-// With a policy block, so the manifests load without the AWS default policy's warning.
-const policy = '  policy:\n    adminRole: "arn:aws:iam::123456789012:role/Admin"\n    usageRoles: ["arn:aws:iam::123456789012:role/App"]\n';
-const doc = (name: string) => `apiVersion: aws.project-planton.org/v1\nkind: AwsKmsKey\nmetadata:\n  name: ${name}\nspec:\n  region: us-east-1\n${policy}`;
+const doc = (name: string) => `apiVersion: aws.project-planton.org/v1\nkind: AwsKmsKey\nmetadata:\n  name: ${name}\nspec:\n  region: us-east-1\n${policyBlock}`;
 const options = { files: ["-"], stackFlags: {}, verbose: false, color: "never" };
 
 /** The frame with the CLI's printer: each stack's target goes to `runner`, the summary ends the run. */
@@ -61,7 +60,7 @@ describe("runStacks", () => {
   });
 
   it("warns before previewing a key without a policy block that it gets the AWS default policy, and goes on", async () => {
-    const io = memoryIo({ stdin: doc("a").replace(policy, ""), env: { PULUMI_CONFIG_PASSPHRASE: "x" } });
+    const io = memoryIo({ stdin: doc("a").replace(policyBlock, ""), env: { PULUMI_CONFIG_PASSPHRASE: "x" } });
     const runner = jest.fn(async () => ({ ok: true, changed: true, summary: "1 to create" }));
     expect((await runStacks("preview", options, io, runner)).exitCode).toBe(0);
     expect(runner).toHaveBeenCalledTimes(1);
@@ -70,7 +69,7 @@ describe("runStacks", () => {
 
   it("says nothing of the default policy when the command only reads or removes the stack", async () => {
     for (const command of ["outputs", "refresh", "destroy"]) {
-      const io = memoryIo({ stdin: doc("a").replace(policy, ""), env: { PULUMI_CONFIG_PASSPHRASE: "x" } });
+      const io = memoryIo({ stdin: doc("a").replace(policyBlock, ""), env: { PULUMI_CONFIG_PASSPHRASE: "x" } });
       expect((await runStacks(command, options, io, async () => ({ ok: true, changed: false }))).exitCode).toBe(0);
       expect(io.err()).not.toContain("AWS default key policy");
     }
