@@ -36,8 +36,9 @@ export const COMMAND_EXIT_CODES = {
     { code: ExitCode.failure, meaning: "invalid manifest, not confirmed, or the engine failed" },
   ],
   refresh: [
-    { code: ExitCode.ok, meaning: "the state was reconciled with the cloud" },
-    { code: ExitCode.failure, meaning: "invalid manifest or the engine failed" },
+    { code: ExitCode.ok, meaning: "the drift was shown (and recorded when confirmed); with --detailed-exitcode: nothing drifted" },
+    { code: ExitCode.failure, meaning: "invalid manifest, not confirmed at the terminal, or the engine failed" },
+    { code: ExitCode.changes, meaning: "with --detailed-exitcode only: something changed outside planton" },
   ],
   outputs: [
     { code: ExitCode.ok, meaning: "the outputs were printed" },

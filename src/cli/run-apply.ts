@@ -17,6 +17,8 @@ export interface ApplyOptions extends StackCommandOptions {
   readonly allowReplace: boolean;
   /** `--allow-broadening`: apply a key policy change that broadens access from a non-interactive run. */
   readonly allowBroadening: boolean;
+  /** False under `--no-refresh`. */
+  readonly refresh: boolean;
 }
 
 /**
@@ -34,6 +36,7 @@ export async function runApply(options: ApplyOptions, io: Io, engine: Engine): P
       allowReplace: options.allowReplace,
       allowBroadening: options.allowBroadening,
       interactive: interactive(options, io),
+      refresh: options.refresh,
       ...confirmation(io, options),
     },
     stackContext(io, engine, options, report),

@@ -21,14 +21,14 @@ export function stackContext(io: Io, engine: Engine, options: Pick<StackCommandO
 }
 
 /**
- * How apply and destroy confirm: `--yes`, else the prompt at a terminal (refused without one).
+ * How apply, destroy and refresh confirm: `--yes`, else the prompt at a terminal (refused without one).
  * A person answers one stack at a time, right after its plan, so at a prompt stacks run one
  * after another whatever `--parallel` says.
  */
 export function confirmation(io: Io, options: { readonly yes: boolean; readonly parallel?: number }): { confirm: Confirm; parallel?: number } {
   // The reminder repeats what the plan replaces or broadens right above the question (nothing for a plain destroy).
   const confirm: Confirm = (request) =>
-    requireConfirmation(io, request.verb, request.stack, { yes: options.yes, interrupted: request.interrupted, reminder: confirmationReminder(request.plan) });
+    requireConfirmation(io, request.verb, request.stack, { yes: options.yes, interrupted: request.interrupted, ...(request.plan !== undefined ? { reminder: confirmationReminder(request.plan) } : {}) });
   const prompts = io.stdinIsTTY && !options.yes;
   return { confirm, ...(prompts ? { parallel: 1 } : options.parallel !== undefined ? { parallel: options.parallel } : {}) };
 }

@@ -1,4 +1,5 @@
 import type * as CreateProgram from "../program/create-program";
+import { findAliasOwners } from "./alias-owners";
 import type { Engine, EngineStack, StackAddress, StackProgram } from "./engine";
 import { NoStackError, openStack, type StackHandle } from "./open-stack";
 import { removeStack } from "./remove-stack";
@@ -20,6 +21,7 @@ export const pulumiEngine: Engine = {
       throw err;
     }
   },
+  findAliasOwners,
 };
 
 function engineStack(handle: StackHandle): EngineStack {

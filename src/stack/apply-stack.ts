@@ -37,7 +37,8 @@ export async function applyStack(session: StackSession<StackApply>, options: App
   }
   await options.confirm({ verb: "apply", stack: target.stack, plan, interrupted: session.interrupted });
   session.report({ kind: "changing", verb: "apply" });
-  const done = await session.run(stack, "update", `applying stack ${target.stack}`);
+  // The preview read the live resources; the update reads them again only when they had drifted, to put the manifest back.
+  const done = await session.run(stack, "update", `applying stack ${target.stack}`, { refresh: plan.drift.length > 0 });
   session.record({ plan, refusals, outputs: done.outputs });
   return { ok: true, changed: true };
 }

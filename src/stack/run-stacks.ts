@@ -94,7 +94,7 @@ export async function runStacks<D>(names: FrameNames, options: StacksOptions, ct
     ctx.report({ kind: "run-failed", error });
     return { results: [], problems, error, ok: false };
   }
-  const resolved = resolveStackTargets(loaded.manifests, options.stackFlags, ctx.sources.env, ctx.homeDir);
+  const resolved = resolveStackTargets(loaded.manifests, options.stackFlags, ctx.sources.env, ctx.homeDir, ctx.sources.cwd);
   if (resolved.problems.length > 0) {
     const unresolved = resolved.problems.map((p) => ({ ...p, name: loaded.manifests.find((m) => m.file === p.file)?.name ?? "" }));
     ctx.report({ kind: "problems", problems: unresolved });

@@ -1,5 +1,6 @@
+import type { AliasLookup, AliasOwner } from "../engine/alias-owners";
 import type { Engine, EngineStack } from "../engine/engine";
-import type { Operation, OperationResult } from "../engine/run-operation";
+import type { Operation, OperationResult, RunOptions } from "../engine/run-operation";
 import type { Adoption } from "../program/program-options";
 import { engineOutputLines } from "./engine-output-lines";
 import type { ReportSink, RunReport } from "./run-report";
@@ -30,8 +31,13 @@ export interface StackSession<D> {
   openStack(adopt?: Adoption): Promise<EngineStack>;
   /** Opens the stack without creating it; undefined when it does not exist. */
   openExistingStack(): Promise<EngineStack | undefined>;
-  /** Runs one engine operation; `doing` names it for the heartbeat (`applying stack payments`). */
-  run(stack: EngineStack, operation: Operation, doing: string): Promise<OperationResult>;
+  /**
+   * Runs one engine operation; `doing` names it for the heartbeat (`applying stack payments`);
+   * `refresh` reads the live resources first (preview and update).
+   */
+  run(stack: EngineStack, operation: Operation, doing: string, options?: Pick<RunOptions, "refresh">): Promise<OperationResult>;
+  /** The aliases among `lookups` that already exist, read as the stack's program reaches AWS. */
+  findAliasOwners(lookups: readonly AliasLookup[]): Promise<AliasOwner[]>;
   /** Keeps what the stack has come to so far: it is the stack's detail even when it fails later. */
   record(detail: D): void;
   report(report: StackReport): void;
@@ -60,7 +66,7 @@ export function stackSession<D>(target: StackTarget, deps: SessionDeps): StackSe
       const stack = await deps.engine.openExistingStack(address);
       return stack === undefined ? undefined : keep(stack);
     },
-    run: async (stack, operation, doing) => {
+    run: async (stack, operation, doing, options = {}) => {
       // Whole lines only: the engine's last line may come without its newline, flushed at the end.
       const lines = deps.verbose ? engineOutputLines((text) => report({ kind: "engine-output", text })) : undefined;
       report({ kind: "operation-started", doing });
@@ -69,6 +75,7 @@ export function stackSession<D>(target: StackTarget, deps: SessionDeps): StackSe
           signal: deps.interrupt.signal,
           interrupted: deps.interrupt.interrupted,
           onEvent: (event) => report({ kind: "engine-event", event }),
+          ...options,
           ...(lines !== undefined ? { onEngineOutput: lines } : {}),
         });
       } finally {
@@ -76,6 +83,7 @@ export function stackSession<D>(target: StackTarget, deps: SessionDeps): StackSe
         report({ kind: "operation-ended" });
       }
     },
+    findAliasOwners: (lookups) => deps.engine.findAliasOwners(lookups, programOptions(target)),
     record: (value) => void (detail = value),
     report,
     close: () => opened.splice(0).forEach((stack) => stack.close()),

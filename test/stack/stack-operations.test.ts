@@ -46,7 +46,7 @@ const closedEveryOpened = (engine: FakeEngine) =>
   expect(engine.calls.filter((c) => c.kind === "close").length).toBe(engine.calls.filter((c) => c.kind === "open").length);
 
 const kinds = (reports: readonly RunReport[]) => reports.map((r) => r.kind);
-const preview = { allowReplace: false, allowBroadening: false, interactive: false };
+const preview = { allowReplace: false, allowBroadening: false, interactive: false, refresh: true };
 
 describe("previewStacks", () => {
   it("returns each stack's plan and reports it between the operation's start and end; Ctrl-C is set up and disposed", async () => {
