@@ -8,6 +8,7 @@ import {
   EnableKeyRotationCommand,
   GetKeyPolicyCommand,
   ListAliasesCommand,
+  ListKeysCommand,
   ListResourceTagsCommand,
   ScheduleKeyDeletionCommand,
   type KMSClient,
@@ -219,11 +220,15 @@ describeE2e("planton import against the sandbox", () => {
     });
   });
 
-  it("a plain apply that clashes with an existing alias points at planton import", async () => {
-    await makeKey({ policy: DEFAULT_POLICY, alias: "alias/legacy/clash" });
+  it("a plain apply that clashes with an existing alias is refused by its preview, pointing at planton import", async () => {
+    const { keyId } = await makeKey({ policy: DEFAULT_POLICY, alias: "alias/legacy/clash" });
+    const keysBefore = (await kms.send(new ListKeysCommand({}))).Keys?.length;
     const file = sandbox.write("clash.yaml", "apiVersion: aws.project-planton.org/v1\nkind: AwsKmsKey\nmetadata: { name: clash }\nspec: { region: us-east-1, alias: alias/legacy/clash }\n");
     const run = await sandbox.planton(["apply", "-f", file, "--yes"]);
     expectExit(run, 1);
-    expect(run.stderr).toContain("planton import --key-id alias/legacy/clash");
+    expect(run.stderr).toContain(`error: cannot use alias/legacy/clash in us-east-1 for stack clash: it already points at key ${keyId}, which this stack does not manage\n`);
+    expect(run.stderr).toContain(`import that key with \`planton import --key-id ${keyId}\``);
+    // Found before anything was created: no second key.
+    expect((await kms.send(new ListKeysCommand({}))).Keys?.length).toBe(keysBefore);
   });
 });
