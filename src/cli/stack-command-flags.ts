@@ -5,9 +5,9 @@ import type { StackCommandOptions } from "./run-stacks";
 /** Raw flags every engine command has. */
 export type StackCommandFlags = ManifestFlags & StackFlags;
 
-/** Adds the flags every engine command has (manifests, stack). */
-export function addStackCommandFlags(command: Command): Command {
-  addManifestFlags(command);
+/** Adds the flags every engine command has (manifests, stack); `manifestsOptional` for apply's --plan. */
+export function addStackCommandFlags(command: Command, manifestsOptional = false): Command {
+  addManifestFlags(command, manifestsOptional);
   return addStackFlags(command);
 }
 

@@ -25,6 +25,8 @@ export interface StackHandle {
   readonly stack: Stack;
   readonly name: string;
   readonly backendUrl: string;
+  /** The throwaway workspace directory (update plans are written there). */
+  readonly workDir: string;
   readonly close: () => void;
 }
 
@@ -66,7 +68,7 @@ export async function openStack(options: OpenStackOptions): Promise<StackHandle>
       projectSettings: { name: PROJECT_NAME, runtime: "nodejs", backend: { url: options.backend.url } },
     });
     const stack = await selectStack(workspace, options);
-    return { stack, name: options.stack, backendUrl: options.backend.url, close };
+    return { stack, name: options.stack, backendUrl: options.backend.url, workDir, close };
   } catch (err) {
     close();
     if (err instanceof NoStackError) throw err;

@@ -2,6 +2,7 @@ import type * as CreateProgram from "../program/create-program";
 import type { Engine, EngineStack, StackAddress, StackProgram } from "./engine";
 import { NoStackError, openStack, type StackHandle } from "./open-stack";
 import { readOutputs, runOperation } from "./run-operation";
+import { stateStamp, updateMessages } from "./state-stamp";
 
 /** The Engine on the Pulumi Automation API: one throwaway workspace per opened stack. */
 export const pulumiEngine: Engine = {
@@ -26,6 +27,8 @@ function engineStack(handle: StackHandle): EngineStack {
     name: handle.name,
     run: (operation, options) => runOperation(handle, operation, options),
     outputs: () => readOutputs(handle),
+    stateStamp: () => stateStamp(handle),
+    updateMessages: () => updateMessages(handle),
     close: handle.close,
   };
 }

@@ -66,6 +66,12 @@ export function toPlantonError(err: unknown, context: FailureContext): PlantonEr
       hint: "set PULUMI_CONFIG_PASSPHRASE (or PULUMI_CONFIG_PASSPHRASE_FILE) to the passphrase the stack was created with",
     });
   }
+  if (/violates plan|not in the plan|plan.*(mismatch|differ)/i.test(detail) || /violates plan/i.test(text)) {
+    return new PlantonError("moved", `${what}: the update departed from the reviewed plan (the stack changed since the preview): ${detail}`, {
+      cause: err,
+      hint: "nothing was applied beyond that point; preview again and review the new plan",
+    });
+  }
   if (/protected/i.test(detail) && /delet/i.test(detail)) {
     return new PlantonError("refused", `${what}: the key is protected by spec.deletionProtection`, {
       cause: err,

@@ -68,9 +68,10 @@ function opRank(op: StepOp): number {
     case "update":
     case "delete":
     case "read":
-    case "refresh":
     case "import":
       return 1;
+    // A refreshing preview reads the resource, then plans its step: the planned step describes it.
+    case "refresh":
     case "discard":
     case "discard-replaced":
     case "remove-pending-replace":

@@ -1,7 +1,7 @@
 import { hasErrors, type Problem } from "../core/problem";
 import { isPlantonError, PlantonError } from "../core/planton-error";
 import type { Engine } from "../engine/engine";
-import { loadManifests, type LoadManifestsOptions, type ManifestSources } from "./load-manifests";
+import { loadManifests, type LoadManifestsOptions, type Manifest, type ManifestSources } from "./load-manifests";
 import type { ReportSink } from "./run-report";
 import { stackSession, type Interrupt, type StackSession } from "./stack-session";
 import { resolveStackTargets, type StackTarget, type StackTargetOptions } from "./stack-targets";
@@ -22,6 +22,8 @@ export interface StackContext {
 /** Which manifests and where their stacks live: the options every stack operation shares. */
 export interface StacksOptions extends LoadManifestsOptions {
   readonly stackFlags: StackTargetOptions;
+  /** Manifests already resolved (a saved plan's), run instead of loading `files`. */
+  readonly manifests?: readonly Manifest[];
 }
 
 /** How one stack's operation ended, when it did not throw. */
@@ -76,7 +78,7 @@ export type StackOperation<D> = (session: StackSession<D>) => Promise<StackOutco
  * `schedule` below: one stack after another.
  */
 export async function runStacks<D>(names: FrameNames, options: StacksOptions, ctx: StackContext, operation: StackOperation<D>): Promise<StacksRun<D>> {
-  const loaded = loadManifests(options, ctx.sources);
+  const loaded = options.manifests !== undefined ? { manifests: options.manifests, reports: [] } : loadManifests(options, ctx.sources);
   const problems: RunProblem[] = loaded.reports.flatMap((r) => r.problems.map((p) => ({ ...p, name: r.name })));
   if (problems.length > 0) ctx.report({ kind: "problems", problems });
   if (hasErrors(problems)) return { results: [], problems, ok: false };

@@ -1,5 +1,5 @@
 import type { Engine, EngineStack } from "../engine/engine";
-import type { Operation, OperationResult } from "../engine/run-operation";
+import type { Operation, OperationResult, RunOptions } from "../engine/run-operation";
 import { engineOutputLines } from "./engine-output-lines";
 import type { ReportSink, RunReport } from "./run-report";
 import type { StackLabel, StackTarget } from "./stack-targets";
@@ -29,12 +29,18 @@ export interface StackSession<D> {
   openStack(): Promise<EngineStack>;
   /** Opens the stack without creating it; undefined when it does not exist. */
   openExistingStack(): Promise<EngineStack | undefined>;
-  /** Runs one engine operation; `doing` names it for the heartbeat (`applying stack payments`). */
-  run(stack: EngineStack, operation: Operation, doing: string): Promise<OperationResult>;
+  /**
+   * Runs one engine operation; `doing` names it for the heartbeat (`applying stack payments`);
+   * `plan` carries the update-plan options (refresh, save or enforce a plan, the update's message).
+   */
+  run(stack: EngineStack, operation: Operation, doing: string, plan?: PlanRunOptions): Promise<OperationResult>;
   /** Keeps what the stack has come to so far: it is the stack's detail even when it fails later. */
   record(detail: D): void;
   report(report: StackReport): void;
 }
+
+/** The options of an operation that a stack operation picks itself (the frame wires the rest). */
+export type PlanRunOptions = Pick<RunOptions, "refresh" | "savePlan" | "enginePlan" | "message">;
 
 /** What the frame hands a session. */
 export interface SessionDeps {
@@ -59,12 +65,13 @@ export function stackSession<D>(target: StackTarget, deps: SessionDeps): StackSe
       const stack = await deps.engine.openExistingStack(address);
       return stack === undefined ? undefined : keep(stack);
     },
-    run: async (stack, operation, doing) => {
+    run: async (stack, operation, doing, plan = {}) => {
       // Whole lines only: the engine's last line may come without its newline, flushed at the end.
       const lines = deps.verbose ? engineOutputLines((text) => report({ kind: "engine-output", text })) : undefined;
       report({ kind: "operation-started", doing });
       try {
         return await stack.run(operation, {
+          ...plan,
           signal: deps.interrupt.signal,
           interrupted: deps.interrupt.interrupted,
           onEvent: (event) => report({ kind: "engine-event", event }),

@@ -11,8 +11,9 @@ export function previewCommand(ctx: CliContext): Command {
   addOutputFlag(command, ["text", "json", "markdown"]);
   addSafetyFlags(command);
   command.addOption(new Option("--detailed-exitcode", "exit 0 when nothing would change, 2 when something would, 1 on error"));
+  command.addOption(new Option("--out <file>", "also save the plan to this file, for `planton apply --plan` (no secret values in it)"));
   command.addOption(new Option("--no-step-summary", "do not append the markdown plan to the GitHub Actions job summary (GITHUB_STEP_SUMMARY)"));
-  return command.action(async (flags: StackCommandFlags & SafetyFlags & { output: "text" | "json" | "markdown"; detailedExitcode?: boolean; stepSummary: boolean }, self: Command) => {
+  return command.action(async (flags: StackCommandFlags & SafetyFlags & { output: "text" | "json" | "markdown"; detailedExitcode?: boolean; stepSummary: boolean; out?: string }, self: Command) => {
     // Loaded on use: only the engine commands pay for the Pulumi SDK.
     const { runPreview } = require("../run-preview") as typeof RunPreview;
     ctx.exitCode = await runPreview(
@@ -23,6 +24,7 @@ export function previewCommand(ctx: CliContext): Command {
         allowReplace: flags.allowReplace === true,
         allowBroadening: flags.allowBroadening === true,
         stepSummary: flags.stepSummary,
+        ...(flags.out !== undefined ? { out: flags.out } : {}),
       },
       ctx.io,
       ctx.engine,
