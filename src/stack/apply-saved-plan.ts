@@ -7,7 +7,7 @@ import { refusedError, type StackApply } from "./apply-stack";
 import { holdToBasis } from "./hold-to-basis";
 import { savedManifest } from "./read-saved-plan";
 import { runStacks, type StackContext, type StackOutcome, type StacksOptions, type StacksRun } from "./run-stacks";
-import { appliedTag, type SavedPlan, type SavedStack } from "./saved-plan";
+import { appliedTag, withEndpoint, type SavedPlan, type SavedStack } from "./saved-plan";
 import type { StackSession } from "./stack-session";
 
 /** How to apply a saved plan: the file's content and its name (for errors). */
@@ -46,7 +46,7 @@ export async function applySavedStack(session: StackSession<StackApply>, saved: 
   session.report({ kind: "changing", verb: "apply" });
   const done = await session.run(stack, "update", `applying stack ${target.stack}`, {
     refresh: true,
-    enginePlan: JSON.stringify(saved.engine.pulumiPlan),
+    enginePlan: withEndpoint(saved.engine.pulumiPlan, target.aws.endpointUrl),
     message: hold.appliedTag,
   });
   session.record({ plan: saved.plan, refusals, outputs: done.outputs });

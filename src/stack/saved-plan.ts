@@ -74,11 +74,28 @@ export function savedPlan(run: StacksRun<StackPlan>, meta: SavedPlanMeta): Saved
       allowReplace: meta.allowReplace,
       allowBroadening: meta.allowBroadening,
       basis: { state: detail.basis.state, liveKey: detail.basis.liveKey },
-      engine: { pulumiPlan: JSON.parse(detail.basis.enginePlan === "" ? "null" : detail.basis.enginePlan) as JsonValue },
+      engine: { pulumiPlan: JSON.parse(withoutEndpoint(detail.basis.enginePlan || "null", result.target.aws.endpointUrl)) as JsonValue },
     });
   }
   if (stacks.length === 0) return undefined;
   return { kind: SAVED_PLAN_KIND, formatVersion: SAVED_PLAN_FORMAT_VERSION, id: meta.id, createdAt: meta.createdAt, stacks };
+}
+
+/**
+ * Stands in the saved update plan for the KMS endpoint URL (`--endpoint-url`), which may carry a
+ * user and password: the engine records provider settings in its plan, the file must not.
+ */
+export const ENDPOINT_PLACEHOLDER = "planton:endpoint-url-not-saved";
+
+/** The engine's update plan without the endpoint URL, for the file. */
+function withoutEndpoint(enginePlan: string, endpointUrl: string | undefined): string {
+  return endpointUrl === undefined || endpointUrl === "" ? enginePlan : enginePlan.split(JSON.stringify(endpointUrl).slice(1, -1)).join(ENDPOINT_PLACEHOLDER);
+}
+
+/** The saved update plan for the engine, with the apply's own endpoint URL put back. */
+export function withEndpoint(pulumiPlan: JsonValue, endpointUrl: string | undefined): string {
+  const text = JSON.stringify(pulumiPlan);
+  return endpointUrl === undefined ? text : text.split(ENDPOINT_PLACEHOLDER).join(JSON.stringify(endpointUrl).slice(1, -1));
 }
 
 /** The tag an apply of this saved plan leaves in the stack's update history. */

@@ -104,8 +104,8 @@ describeE2e("saved plans and the bound apply, against the sandbox", () => {
     expect(refused.stderr).toMatch(/error: cannot apply stack acme-prod-saved-rail: .*replace/);
     expect(refused.stdout).toContain("replace");
 
-    expectExit(await planton(["preview", "-f", file, ...rsa, "--allow-replace", "--out", "allowed.json"]), 0);
-    expect(JSON.parse(readFileSync(join(sandbox.dir, "allowed.json"), "utf8")).stacks[0].allowReplace).toBe(true);
+    expectExit(await planton(["preview", "-f", file, ...rsa, "--allow-replace", "--allow-broadening", "--out", "allowed.json"]), 0);
+    expect(JSON.parse(readFileSync(join(sandbox.dir, "allowed.json"), "utf8")).stacks[0]).toMatchObject({ allowReplace: true, allowBroadening: true });
     const overridden = await planton(["apply", "--plan", "allowed.json", "--allow-replace"]);
     expectExit(overridden, 1);
     expect(overridden.stderr).toContain("error: cannot apply: --plan applies the saved plan as it is; drop --allow-replace");
