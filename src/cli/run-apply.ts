@@ -61,7 +61,9 @@ function readPlanFile(io: Io, file: string): { saved: SavedPlan; file: string } 
   try {
     text = readFileSync(resolve(io.cwd, file), "utf8");
   } catch (err) {
-    throw new PlantonError("usage", `cannot read plan ${file}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : String((err as Error).message ?? err);
+    throw new PlantonError("usage", `cannot read plan ${file}: ${reason}`, { cause: err, hint: "pass the file `planton preview --out` wrote" });
   }
   return { saved: readSavedPlan(text, file), file };
 }
