@@ -31,12 +31,15 @@ export async function applySavedStack(session: StackSession<StackApply>, saved: 
   if (refusals.length > 0) throw refusedError(target.stack, refusals, "to `planton preview --out` and review the new plan");
   const stack = await session.openStack();
   const hold = { stack: target.stack, appliedTag: appliedTag(plan) };
-  // The state check and the live read run together; a refused state wins (it names an applied plan).
-  const [, live] = await Promise.all([
+  // The state check and the live read run together, and both finish before the stack closes; a
+  // moved state wins (it names an applied plan), then a failed read.
+  const [held, live] = await Promise.allSettled([
     holdToBasis(stack, saved.basis, hold),
     session.run(stack, "preview", `checking stack ${target.stack} against its plan`, { refresh: true }),
   ]);
-  if (liveKeyFacts(live.events) !== saved.basis.liveKey) throw driftError(target.stack, live.events);
+  if (held.status === "rejected") throw held.reason;
+  if (live.status === "rejected") throw live.reason;
+  if (liveKeyFacts(live.value.events) !== saved.basis.liveKey) throw driftError(target.stack, live.value.events);
   if (!hasChanges(saved.plan)) {
     session.record({ plan: saved.plan, refusals, outputs: await stack.outputs() });
     return { ok: true, changed: false };

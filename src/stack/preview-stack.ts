@@ -57,10 +57,15 @@ export async function planStack(session: StackSession<StackPlan>, options: Previ
   const refresh = how.refresh === true;
   // The stamp is read while the preview runs: one that lands in between makes the stamp older
   // than the preview, so the later check refuses (never lets a change through).
-  const [result, state] = await Promise.all([
+  const [previewed, stamped] = await Promise.allSettled([
     session.run(stack, "preview", doing, how.bind === true ? { savePlan: true, refresh } : { refresh }),
     how.bind === true ? stack.stateStamp() : undefined,
   ]);
+  // Both finish before either failure ends the stack (and closes its workspace).
+  if (previewed.status === "rejected") throw previewed.reason;
+  if (stamped.status === "rejected") throw stamped.reason;
+  const result = previewed.value;
+  const state = stamped.value;
   const plan = buildPlan(session.target.label, result.events);
   const refusals = safetyRefusals(plan, options);
   const basis = state !== undefined ? { state, liveKey: liveKeyFacts(result.events), refreshed: refresh, enginePlan: result.enginePlan ?? "" } : undefined;
