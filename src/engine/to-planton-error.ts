@@ -29,6 +29,9 @@ const CREDENTIAL_SIGNS = [
   /could not load credentials/i,
 ];
 
+// An update held to an update plan (`up --plan`) that departs from it fails with these words.
+const PLAN_VIOLATION = /violates plan|is not allowed by the plan|not in the plan/i;
+
 /**
  * The one map from what the SDK throws to a PlantonError: a locked stack, a missing CLI,
  * credentials, a protected resource, an interruption, else the engine's own first error message
@@ -66,7 +69,7 @@ export function toPlantonError(err: unknown, context: FailureContext): PlantonEr
       hint: "set PULUMI_CONFIG_PASSPHRASE (or PULUMI_CONFIG_PASSPHRASE_FILE) to the passphrase the stack was created with",
     });
   }
-  if (/violates plan|not in the plan|plan.*(mismatch|differ)/i.test(detail) || /violates plan/i.test(text)) {
+  if (PLAN_VIOLATION.test(detail) || PLAN_VIOLATION.test(text)) {
     return new PlantonError("moved", `${what}: the update departed from the reviewed plan (the stack changed since the preview): ${detail}`, {
       cause: err,
       hint: "nothing was applied beyond that point; preview again and review the new plan",
