@@ -8,7 +8,7 @@ export const ExitCode = {
   ok: 0,
   /** Invalid input, a refused or failed operation. */
   failure: 1,
-  /** `preview --detailed-exitcode` only: success, and the plan has changes. */
+  /** `preview`/`refresh --detailed-exitcode` only: success, and the plan has changes (or drift). */
   changes: 2,
   /**
    * `apply` only: a stack's state or live key moved since its plan was made (another apply,

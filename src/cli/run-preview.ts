@@ -26,6 +26,8 @@ export interface PreviewOptions extends StackCommandOptions {
   readonly allowBroadening: boolean;
   /** False under `--no-step-summary`: do not append the markdown to GITHUB_STEP_SUMMARY. */
   readonly stepSummary: boolean;
+  /** False under `--no-refresh`. */
+  readonly refresh: boolean;
   /** `--out FILE`: save the plan for `apply --plan`. */
   readonly out?: string;
 }
@@ -41,7 +43,7 @@ export async function runPreview(options: PreviewOptions, io: Io, engine: Engine
   const planOut = options.output === "text" ? io.stdout : undefined;
   const report = reportPrinter(io, options, (r) => r.kind === "planned" && printPlanned(io, planOut, r, options));
   // At a terminal apply would ask, and the person at it decides on a broadening: preview refuses what apply would.
-  const preview: PreviewStackOptions = { allowReplace: options.allowReplace, allowBroadening: options.allowBroadening, interactive: io.stdinIsTTY };
+  const preview: PreviewStackOptions = { allowReplace: options.allowReplace, allowBroadening: options.allowBroadening, interactive: io.stdinIsTTY, refresh: options.refresh };
   const run = await previewStacks({ ...options, ...preview, save: options.out !== undefined }, stackContext(io, engine, options, report));
   const finished = finishRun(io, "preview", run, describePreview);
   const saved = options.out === undefined || run.results.length === 0 || writeSavedPlan(io, options.out, run, preview);

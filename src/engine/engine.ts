@@ -1,5 +1,6 @@
 import type { AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
 import type { ProgramOptions } from "../program/program-options";
+import type { AliasLookup, AliasLookupOptions, AliasOwner } from "./alias-owners";
 import type { Backend } from "./backend-url";
 import type { Operation, OperationResult, OutputValue, RunOptions } from "./run-operation";
 
@@ -31,6 +32,8 @@ export interface EngineStack {
   stateStamp(): Promise<string>;
   /** The messages of the stack's recent updates, newest first (a saved plan's apply is tagged there). */
   updateMessages(): Promise<readonly string[]>;
+  /** Removes the stack and its state from the backend: only the state goes, never a cloud resource. */
+  remove(): Promise<void>;
   close(): void;
 }
 
@@ -43,4 +46,6 @@ export interface Engine {
   openStack(address: StackAddress, program: StackProgram): Promise<EngineStack>;
   /** Opens an existing stack without a program (destroy, refresh, outputs); undefined when there is none. */
   openExistingStack(address: StackAddress): Promise<EngineStack | undefined>;
+  /** The aliases among `lookups` that already exist in KMS, with the key each points at (see findAliasOwners). */
+  findAliasOwners(lookups: readonly AliasLookup[], options: AliasLookupOptions): Promise<AliasOwner[]>;
 }

@@ -1,6 +1,8 @@
 import type * as CreateProgram from "../program/create-program";
+import { findAliasOwners } from "./alias-owners";
 import type { Engine, EngineStack, StackAddress, StackProgram } from "./engine";
 import { NoStackError, openStack, type StackHandle } from "./open-stack";
+import { removeStack } from "./remove-stack";
 import { readOutputs, runOperation } from "./run-operation";
 import { stateStamp, updateMessages } from "./state-stamp";
 
@@ -20,6 +22,7 @@ export const pulumiEngine: Engine = {
       throw err;
     }
   },
+  findAliasOwners,
 };
 
 function engineStack(handle: StackHandle): EngineStack {
@@ -29,6 +32,7 @@ function engineStack(handle: StackHandle): EngineStack {
     outputs: () => readOutputs(handle),
     stateStamp: () => stateStamp(handle),
     updateMessages: () => updateMessages(handle),
+    remove: () => removeStack(handle),
     close: handle.close,
   };
 }

@@ -4,10 +4,13 @@ import type { EngineEvent as SdkEngineEvent } from "@pulumi/pulumi/automation";
 import type { EngineEvent } from "./engine-event";
 import type { StackHandle } from "./open-stack";
 import { toEngineEvent } from "./to-engine-event";
-import { toPlantonError } from "./to-planton-error";
+import { toPlantonError, type CreatedResource } from "./to-planton-error";
 
-/** What the engine can do to a stack. */
-export type Operation = "preview" | "update" | "destroy-preview" | "destroy" | "refresh";
+/**
+ * What the engine can do to a stack. `refresh-preview` reads the live resources and reports how
+ * they differ from the state without writing it (`pulumi refresh --preview-only`).
+ */
+export type Operation = "preview" | "update" | "destroy-preview" | "destroy" | "refresh-preview" | "refresh";
 
 /** A stack output as the engine returns it. */
 export interface OutputValue {
@@ -25,7 +28,10 @@ export interface RunOptions {
   readonly interrupted?: AbortSignal;
   /** Raw engine output, for --verbose. */
   readonly onEngineOutput?: (text: string) => void;
-  /** Preview and update: read the live resources first (the engine's refresh). */
+  /**
+   * For `preview` and `update`: read the live resources first (Pulumi's `--refresh`), so changes
+   * made outside planton show as drift and an update puts the manifest back. Ignored elsewhere.
+   */
   readonly refresh?: boolean;
   /** Preview: also return the engine's update plan (`enginePlan` in the result). */
   readonly savePlan?: boolean;
@@ -51,6 +57,7 @@ const VERB: Readonly<Record<Operation, string>> = {
   // The user ran destroy; that its preview step failed is a detail.
   "destroy-preview": "destroy",
   destroy: "destroy",
+  "refresh-preview": "refresh",
   refresh: "refresh",
 };
 
@@ -86,6 +93,7 @@ export async function runOperation(handle: StackHandle, operation: Operation, op
       diagnostics,
       interrupted: (options.interrupted ?? options.signal)?.aborted === true,
       backendUrl: handle.backendUrl,
+      ...(operation === "update" ? { created: createdResources(events) } : {}),
     });
   }
 }
@@ -131,10 +139,25 @@ async function run(handle: StackHandle, operation: Operation, common: CommonOpti
     case "destroy":
       await stack.destroy(common);
       return {};
+    case "refresh-preview":
+      await stack.previewRefresh(common);
+      return {};
     case "refresh":
       await stack.refresh(common);
       return {};
   }
+}
+
+/**
+ * What an update created before it failed (keys, replicas, aliases; not the engine's providers),
+ * from its events: the state records these, so the failure can say what exists now.
+ */
+function createdResources(events: readonly EngineEvent[]): CreatedResource[] {
+  return events.flatMap((event) => {
+    if (event.kind !== "resource-done" || event.planning || event.step.type.startsWith("pulumi:")) return [];
+    if (event.step.op !== "create" && event.step.op !== "create-replacement") return [];
+    return [{ name: event.step.name, type: event.step.type, ...(event.step.new?.id ? { id: event.step.new.id } : {}) }];
+  });
 }
 
 /** The outputs of a stack's last update, without running anything. */

@@ -72,7 +72,7 @@ export function applySavedPlan(options: Omit<StacksOptions, "files" | "manifests
   // One stack keeps its (maybe --stack) name; several were named from their metadata, as again here.
   const only = saved.stacks.length === 1 ? saved.stacks[0]!.stack : undefined;
   const stackFlags = { ...options.stackFlags, ...(only !== undefined ? { stack: only } : {}) };
-  return runStacks({ command: "apply", verb: "apply" }, { ...options, files: [], manifests, stackFlags }, ctx, (session) => {
+  return runStacks({ command: "apply", verb: "apply", judgesPolicy: true }, { ...options, files: [], manifests, stackFlags }, ctx, (session) => {
     const entry = byStack.get(session.target.stack);
     if (entry === undefined) throw new PlantonError("usage", `cannot apply stack ${session.target.stack}: plan ${file} has no entry for it (stack names changed since the plan)`);
     return applySavedStack(session, entry, saved);

@@ -37,7 +37,12 @@ export async function applyStack(session: StackSession<StackApply>, options: App
   // engine holds the update to the preview's plan (its lock covers the update itself).
   if (basis !== undefined) await holdToBasis(stack, basis, { stack: target.stack });
   session.report({ kind: "changing", verb: "apply" });
-  const done = await session.run(stack, "update", `applying stack ${target.stack}`, basis !== undefined ? { enginePlan: basis.enginePlan } : {});
+  // The preview read the live resources; the update reads them again only when they had drifted, to
+  // put the manifest back. Bound to its preview, the engine holds it to the preview's plan too.
+  const done = await session.run(stack, "update", `applying stack ${target.stack}`, {
+    refresh: plan.drift.length > 0,
+    ...(basis !== undefined ? { enginePlan: basis.enginePlan } : {}),
+  });
   session.record({ plan, refusals, outputs: done.outputs });
   return { ok: true, changed: true };
 }
@@ -52,5 +57,5 @@ export function refusedError(stack: string, refusals: readonly Problem[], anyway
 
 /** Applies every manifest's stack. */
 export function applyStacks(options: StacksOptions & ApplyStackOptions, ctx: StackContext): Promise<StacksRun<StackApply>> {
-  return runStacks({ command: "apply", verb: "apply" }, options, ctx, (session) => applyStack(session, options));
+  return runStacks({ command: "apply", verb: "apply", judgesPolicy: true }, options, ctx, (session) => applyStack(session, options));
 }

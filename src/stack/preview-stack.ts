@@ -1,5 +1,7 @@
+import { PlantonError } from "../core/planton-error";
 import type { Problem } from "../core/problem";
 import type { EngineStack } from "../engine/engine";
+import { aliasClaims } from "../plan/alias-claims";
 import { buildPlan, hasChanges } from "../plan/build-plan";
 import { safetyRefusals } from "../plan/guard-plan";
 import { liveKeyFacts } from "../plan/live-key-facts";
@@ -18,6 +20,8 @@ export interface PreviewStackOptions {
    * at a terminal): the confirmation, after a plan that calls the broadening out, is the check.
    */
   readonly interactive: boolean;
+  /** False under `--no-refresh`: plan from the state without reading the live resources first. */
+  readonly refresh: boolean;
 }
 
 /** A stack's plan and the safety rails' refusals of it. */
@@ -40,21 +44,22 @@ export interface PlanBasis {
   readonly enginePlan: string;
 }
 
-/** How planStack previews: `bind` records the basis; `refresh` reads the live resources first. */
+/** How planStack previews: `bind` records the basis (the state stamp and the engine's update plan). */
 export interface PlanHow {
   readonly bind?: boolean;
-  readonly refresh?: boolean;
 }
 
 /**
  * Opens (or creates) the manifest's stack with its program, previews it, builds the structured
- * Plan, guards it (replacement and broadening rails) and reports it. Shared by `preview` and
- * `apply`, so both see the same plan and refuse the same plans. The stack stays open for apply.
+ * Plan (with what drifted, when it reads the live resources first), refuses an alias held
+ * outside the stack, guards it (replacement and broadening rails) and reports it. Shared by
+ * `preview` and `apply`, so both see the same plan and refuse the same plans. The stack stays
+ * open for apply.
  */
 export async function planStack(session: StackSession<StackPlan>, options: PreviewStackOptions, how: PlanHow = {}): Promise<StackPlan & { readonly stack: EngineStack }> {
   const stack = await session.openStack();
   const doing = `previewing stack ${session.target.stack}`;
-  const refresh = how.refresh === true;
+  const { refresh } = options;
   // The stamp is read while the preview runs: one that lands in between makes the stamp older
   // than the preview, so the later check refuses (never lets a change through).
   const [previewed, stamped] = await Promise.allSettled([
@@ -67,6 +72,7 @@ export async function planStack(session: StackSession<StackPlan>, options: Previ
   const result = previewed.value;
   const state = stamped.value;
   const plan = buildPlan(session.target.label, result.events);
+  await refuseTakenAliases(session, plan);
   const refusals = safetyRefusals(plan, options);
   const basis = state !== undefined ? { state, liveKey: liveKeyFacts(result.events), refreshed: refresh, enginePlan: result.enginePlan ?? "" } : undefined;
   const planned = { plan, refusals, ...(basis !== undefined ? { basis } : {}) };
@@ -75,14 +81,34 @@ export async function planStack(session: StackSession<StackPlan>, options: Previ
   return { stack, ...planned };
 }
 
+/**
+ * Fails before anything is created when an alias the plan creates already points at a key outside
+ * the stack (KMS would refuse it half-way through apply, after the new key exists). Replica
+ * regions are looked up only without an endpoint override, which serves one region.
+ */
+async function refuseTakenAliases(session: StackSession<StackPlan>, plan: Plan): Promise<void> {
+  const { target } = session;
+  const spec = target.manifest.key.spec;
+  if (spec === undefined || spec.alias === "") return;
+  const replicaRegions = target.aws.endpointUrl === undefined ? spec.replicaRegions : [];
+  const claims = aliasClaims(plan, { alias: spec.alias, region: target.aws.region, replicaRegions });
+  if (claims.length === 0) return;
+  const [taken] = await session.findAliasOwners(claims);
+  if (taken === undefined) return;
+  throw new PlantonError("refused", `cannot use ${taken.name} in ${taken.region} for stack ${target.stack}: it already points at key ${taken.targetKeyId}, which this stack does not manage`, {
+    hint: `import that key with \`planton import --key-id ${taken.targetKeyId}\` (it adopts the key and its aliases), or choose another spec.alias; nothing was created`,
+  });
+}
+
 /** One stack's preview: a plan a safety rail refuses fails the stack, as apply would refuse it. */
 export async function previewStack(session: StackSession<StackPlan>, options: PreviewStackOptions & { readonly save?: boolean }): Promise<StackOutcome> {
-  // A plan to save is bound to what it was computed against, from the live key (see savedPlan).
-  const { plan, refusals } = await planStack(session, options, options.save === true ? { bind: true, refresh: true } : {});
+  // A plan to save is bound to what it was computed against (see savedPlan); the CLI makes sure
+  // it read the live key (no --out with --no-refresh).
+  const { plan, refusals } = await planStack(session, options, { bind: options.save === true });
   return { ok: refusals.length === 0, changed: hasChanges(plan) };
 }
 
 /** Previews every manifest's stack. */
 export function previewStacks(options: StacksOptions & PreviewStackOptions & { readonly save?: boolean }, ctx: StackContext): Promise<StacksRun<StackPlan>> {
-  return runStacks({ command: "preview", verb: "preview" }, options, ctx, (session) => previewStack(session, options));
+  return runStacks({ command: "preview", verb: "preview", judgesPolicy: true }, options, ctx, (session) => previewStack(session, options));
 }

@@ -26,6 +26,8 @@ export type RunReport =
   | { readonly kind: "destroy-planned"; readonly label: StackLabel; readonly plan: Plan; readonly at: Date }
   /** What a refresh found changed outside planton. */
   | { readonly kind: "refreshed"; readonly label: StackLabel; readonly drift: readonly ResourceChange[] }
+  /** What became of the drift a refresh reported: written into the state, or only reported. */
+  | { readonly kind: "drift-decided"; readonly label: StackLabel; readonly recorded: boolean }
   /** Confirmed: the engine now changes the stack. */
   | { readonly kind: "changing"; readonly label: StackLabel; readonly verb: "apply" | "destroy" }
   /** The stack failed with `error` (a PlantonError, or a bug); the run goes on with the next. */

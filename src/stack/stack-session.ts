@@ -1,5 +1,7 @@
+import type { AliasLookup, AliasOwner } from "../engine/alias-owners";
 import type { Engine, EngineStack } from "../engine/engine";
 import type { Operation, OperationResult, RunOptions } from "../engine/run-operation";
+import type { Adoption } from "../program/program-options";
 import { engineOutputLines } from "./engine-output-lines";
 import type { ReportSink, RunReport } from "./run-report";
 import type { StackLabel, StackTarget } from "./stack-targets";
@@ -25,15 +27,18 @@ export interface StackSession<D> {
   readonly target: StackTarget;
   /** Aborted by Ctrl-C: a question waiting for an answer stops waiting. */
   readonly interrupted: AbortSignal;
-  /** Opens the stack with the manifest's program, creating it when new. */
-  openStack(): Promise<EngineStack>;
+  /** Opens the stack with the manifest's program, creating it when new; with `adopt`, the program imports those live resources. */
+  openStack(adopt?: Adoption): Promise<EngineStack>;
   /** Opens the stack without creating it; undefined when it does not exist. */
   openExistingStack(): Promise<EngineStack | undefined>;
   /**
    * Runs one engine operation; `doing` names it for the heartbeat (`applying stack payments`);
-   * `plan` carries the update-plan options (refresh, save or enforce a plan, the update's message).
+   * `options` carries what the operation picks itself: refresh (read the live resources first,
+   * preview and update), save or enforce an update plan, the update's message.
    */
-  run(stack: EngineStack, operation: Operation, doing: string, plan?: PlanRunOptions): Promise<OperationResult>;
+  run(stack: EngineStack, operation: Operation, doing: string, options?: PlanRunOptions): Promise<OperationResult>;
+  /** The aliases among `lookups` that already exist, read as the stack's program reaches AWS. */
+  findAliasOwners(lookups: readonly AliasLookup[]): Promise<AliasOwner[]>;
   /** Keeps what the stack has come to so far: it is the stack's detail even when it fails later. */
   record(detail: D): void;
   report(report: StackReport): void;
@@ -60,21 +65,21 @@ export function stackSession<D>(target: StackTarget, deps: SessionDeps): StackSe
   return {
     target,
     interrupted: deps.interrupt.interrupted,
-    openStack: async () => keep(await deps.engine.openStack(address, { key: target.manifest.key, options: programOptions(target) })),
+    openStack: async (adopt) => keep(await deps.engine.openStack(address, { key: target.manifest.key, options: { ...programOptions(target), ...(adopt !== undefined ? { adopt } : {}) } })),
     openExistingStack: async () => {
       const stack = await deps.engine.openExistingStack(address);
       return stack === undefined ? undefined : keep(stack);
     },
-    run: async (stack, operation, doing, plan = {}) => {
+    run: async (stack, operation, doing, options = {}) => {
       // Whole lines only: the engine's last line may come without its newline, flushed at the end.
       const lines = deps.verbose ? engineOutputLines((text) => report({ kind: "engine-output", text })) : undefined;
       report({ kind: "operation-started", doing });
       try {
         return await stack.run(operation, {
-          ...plan,
           signal: deps.interrupt.signal,
           interrupted: deps.interrupt.interrupted,
           onEvent: (event) => report({ kind: "engine-event", event }),
+          ...options,
           ...(lines !== undefined ? { onEngineOutput: lines } : {}),
         });
       } finally {
@@ -82,6 +87,7 @@ export function stackSession<D>(target: StackTarget, deps: SessionDeps): StackSe
         report({ kind: "operation-ended" });
       }
     },
+    findAliasOwners: (lookups) => deps.engine.findAliasOwners(lookups, programOptions(target)),
     record: (value) => void (detail = value),
     report,
     close: () => opened.splice(0).forEach((stack) => stack.close()),

@@ -21,7 +21,7 @@ async function previewRun(enginePlan: string) {
     report: () => undefined,
     verbose: false,
   };
-  const options = { files: ["-"], set: ["spec.description=planned"], stackFlags: { endpointUrl: ENDPOINT }, allowReplace: true, allowBroadening: false, interactive: false, save: true };
+  const options = { files: ["-"], set: ["spec.description=planned"], stackFlags: { endpointUrl: ENDPOINT }, allowReplace: true, allowBroadening: false, interactive: false, refresh: true, save: true };
   return { run: await previewStacks(options, ctx), engine };
 }
 

@@ -14,7 +14,7 @@ const doc = (name: string, extra = "") =>
 describe("resolveStackTargets", () => {
   it("names each stack from metadata and takes the endpoint from AWS_ENDPOINT_URL_KMS", () => {
     const env = { AWS_ENDPOINT_URL_KMS: "http://127.0.0.1:4566", PULUMI_CONFIG_PASSPHRASE: "x" };
-    const result = resolveStackTargets(manifests(`${doc("a")}---\n${doc("b")}`), {}, env, "/home/ada");
+    const result = resolveStackTargets(manifests(`${doc("a")}---\n${doc("b")}`), {}, env, "/home/ada", "/work");
     expect(result.problems).toEqual([]);
     expect(result.targets.map((t) => t.stack)).toEqual(["acme-a", "acme-b"]);
     expect(result.targets[0]!.aws).toEqual({ region: "us-east-1", endpointUrl: "http://127.0.0.1:4566" });
@@ -23,7 +23,7 @@ describe("resolveStackTargets", () => {
   });
 
   it("refuses --stack with several manifests", () => {
-    const result = resolveStackTargets(manifests(`${doc("a")}---\n${doc("b")}`), { stack: "mine" }, {}, "/home/ada");
+    const result = resolveStackTargets(manifests(`${doc("a")}---\n${doc("b")}`), { stack: "mine" }, {}, "/home/ada", "/work");
     expect(result.problems.map((p) => p.message)).toContain(
       "--stack names one stack but 2 manifests were given; drop --stack or pass one manifest",
     );
@@ -31,14 +31,14 @@ describe("resolveStackTargets", () => {
 
   it("needs a region", () => {
     const noRegion = "apiVersion: aws.project-planton.org/v1\nkind: AwsKmsKey\nmetadata:\n  name: a\nspec: {}\n";
-    const result = resolveStackTargets(manifests(noRegion), {}, {}, "/home/ada");
+    const result = resolveStackTargets(manifests(noRegion), {}, {}, "/home/ada", "/work");
     expect(result.problems.map((p) => [p.path, p.message])).toEqual([
       ["spec.region", "no AWS region: set spec.region, pass --region, or set AWS_REGION"],
     ]);
   });
 
   it("passes the empty-passphrase notice on, and --endpoint-url over the environment", () => {
-    const result = resolveStackTargets(manifests(doc("a")), { endpointUrl: "http://localhost:1" }, { AWS_ENDPOINT_URL_KMS: "http://other" }, "/h");
+    const result = resolveStackTargets(manifests(doc("a")), { endpointUrl: "http://localhost:1" }, { AWS_ENDPOINT_URL_KMS: "http://other" }, "/h", "/work");
     expect(result.targets[0]!.aws.endpointUrl).toBe("http://localhost:1");
     expect(result.notices).toHaveLength(1);
     expect(result.targets[0]!.envVars["PULUMI_CONFIG_PASSPHRASE"]).toBe("");

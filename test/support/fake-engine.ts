@@ -1,3 +1,4 @@
+import type { AliasLookup, AliasOwner } from "../../src/engine/alias-owners";
 import type { Engine, EngineStack, StackAddress, StackProgram } from "../../src/engine/engine";
 import type { EngineEvent } from "../../src/engine/engine-event";
 import type { Operation, OperationResult, OutputValue, RunOptions } from "../../src/engine/run-operation";
@@ -20,6 +21,8 @@ export interface FakeEngineOptions {
   readonly updateMessages?: readonly string[];
   /** The update plan a preview returns when asked to save one. */
   readonly enginePlan?: string;
+  /** Aliases that already exist in KMS (default none): findAliasOwners answers from these. */
+  readonly aliasOwners?: readonly AliasOwner[];
 }
 
 /** One thing the fake engine was asked to do. */
@@ -28,7 +31,9 @@ export type EngineCall =
   | { readonly kind: "run"; readonly stack: string; readonly operation: Operation; readonly options: RunOptions }
   | { readonly kind: "outputs"; readonly stack: string }
   | { readonly kind: "state"; readonly stack: string }
-  | { readonly kind: "close"; readonly stack: string };
+  | { readonly kind: "remove"; readonly stack: string }
+  | { readonly kind: "close"; readonly stack: string }
+  | { readonly kind: "alias-lookup"; readonly lookups: readonly AliasLookup[] };
 
 /** A fake Engine that records what it was asked, to pass where the real one would go. */
 export interface FakeEngine extends Engine {
@@ -63,6 +68,7 @@ export function fakeEngine(options: FakeEngineOptions = {}): FakeEngine {
       calls.push({ kind: "outputs", stack: address.stack });
       return options.outputs ?? {};
     },
+    remove: async () => void calls.push({ kind: "remove", stack: address.stack }),
     close: () => void calls.push({ kind: "close", stack: address.stack }),
   });
   return {
@@ -75,6 +81,10 @@ export function fakeEngine(options: FakeEngineOptions = {}): FakeEngine {
     openExistingStack: async (address) => {
       calls.push({ kind: "open", stack: address.stack });
       return options.exists === false ? undefined : stackOf(address);
+    },
+    findAliasOwners: async (lookups) => {
+      calls.push({ kind: "alias-lookup", lookups });
+      return (options.aliasOwners ?? []).filter((o) => lookups.some((l) => l.region === o.region && l.name === o.name));
     },
   };
 }

@@ -1,6 +1,6 @@
 import { Command, Option } from "commander";
 import { PlantonError } from "../../core/planton-error";
-import { addConfirmFlag, addOutputFlag, addSafetyFlags, type ConfirmFlags, type SafetyFlags } from "../flags";
+import { addConfirmFlag, addOutputFlag, addRefreshFlag, addSafetyFlags, type ConfirmFlags, type RefreshFlags, type SafetyFlags } from "../flags";
 import type { CliContext } from "../main";
 import type * as RunApply from "../run-apply";
 import { addStackCommandFlags, toStackCommandOptions, type StackCommandFlags } from "../stack-command-flags";
@@ -13,7 +13,8 @@ export function applyCommand(ctx: CliContext): Command {
   addOutputFlag(command, ["text", "json", "yaml"]);
   addConfirmFlag(command);
   addSafetyFlags(command);
-  return command.action(async (flags: StackCommandFlags & ConfirmFlags & SafetyFlags & { output: "text" | "json" | "yaml"; plan?: string }, self: Command) => {
+  addRefreshFlag(command);
+  return command.action(async (flags: StackCommandFlags & ConfirmFlags & SafetyFlags & RefreshFlags & { output: "text" | "json" | "yaml"; plan?: string }, self: Command) => {
     checkPlanFlags(flags);
     const { runApply } = require("../run-apply") as typeof RunApply;
     ctx.exitCode = await runApply(
@@ -23,6 +24,7 @@ export function applyCommand(ctx: CliContext): Command {
         yes: flags.yes === true,
         allowReplace: flags.allowReplace === true,
         allowBroadening: flags.allowBroadening === true,
+        refresh: flags.refresh,
         ...(flags.plan !== undefined ? { plan: flags.plan } : {}),
       },
       ctx.io,
@@ -31,8 +33,8 @@ export function applyCommand(ctx: CliContext): Command {
   });
 }
 
-/** `--plan` replaces the manifest flags and the safety overrides (the plan records its own); one of `-f`/`--plan` is needed. */
-function checkPlanFlags(flags: StackCommandFlags & SafetyFlags & { plan?: string }): void {
+/** `--plan` replaces the manifest flags and the safety overrides (the plan records its own) and always reads the live key; one of `-f`/`--plan` is needed. */
+function checkPlanFlags(flags: StackCommandFlags & SafetyFlags & RefreshFlags & { plan?: string }): void {
   if (flags.plan === undefined) {
     if ((flags.filename ?? []).length === 0) throw new PlantonError("usage", "cannot apply: pass -f with a manifest, or --plan with a plan saved by `planton preview --out`");
     return;
@@ -44,6 +46,8 @@ function checkPlanFlags(flags: StackCommandFlags & SafetyFlags & { plan?: string
     ...(flags.stack !== undefined ? ["--stack"] : []),
     ...(flags.allowReplace === true ? ["--allow-replace"] : []),
     ...(flags.allowBroadening === true ? ["--allow-broadening"] : []),
+    // The live key is read again before a saved plan applies: that read is the drift check.
+    ...(flags.refresh === false ? ["--no-refresh"] : []),
   ];
   if (clashing.length > 0) {
     throw new PlantonError("usage", `cannot apply: --plan applies the saved plan as it is; drop ${clashing.join(", ")}`, {
