@@ -28,7 +28,11 @@ export const COMMAND_EXIT_CODES = {
     { code: ExitCode.ok, meaning: "the changes were deployed (or there were none)" },
     {
       code: ExitCode.failure,
-      meaning: "invalid manifest, failed deployment, not confirmed, or refused (replacement without --allow-replace, broadening without --allow-broadening unless confirmed at a terminal)",
+      meaning: "invalid manifest or plan file, failed deployment, not confirmed, or refused (replacement without --allow-replace, broadening without --allow-broadening unless confirmed at a terminal)",
+    },
+    {
+      code: ExitCode.moved,
+      meaning: "nothing applied: a stack's state or live key moved since its plan was made (another apply, drift), or the saved plan was applied already; preview again",
     },
   ],
   destroy: [

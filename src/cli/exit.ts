@@ -1,4 +1,5 @@
 import { isPlantonError } from "../core/planton-error";
+import type { StacksRun } from "../stack/run-stacks";
 import type { Io } from "./io";
 
 /** The exit codes planton promises (README "Exit codes"). */
@@ -9,6 +10,11 @@ export const ExitCode = {
   failure: 1,
   /** `preview`/`refresh --detailed-exitcode` only: success, and the plan has changes (or drift). */
   changes: 2,
+  /**
+   * `apply` only: a stack's state or live key moved since its plan was made (another apply,
+   * drift), or the saved plan was applied already; nothing of that stack was applied.
+   */
+  moved: 3,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -21,7 +27,7 @@ export function reportError(err: unknown, io: Io, verbose: boolean): ExitCode {
     io.stderr.write(`error: ${err.message}\n`);
     if (err.hint) io.stderr.write(`  ${err.hint}\n`);
     if (verbose && err.cause !== undefined) io.stderr.write(`${describeCause(err.cause)}\n`);
-    return ExitCode.failure;
+    return err.kind === "moved" ? ExitCode.moved : ExitCode.failure;
   }
   io.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
   if (verbose && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
@@ -32,4 +38,16 @@ export function reportError(err: unknown, io: Io, verbose: boolean): ExitCode {
 function describeCause(cause: unknown): string {
   if (cause instanceof Error) return cause.stack ?? cause.message;
   return String(cause);
+}
+
+/**
+ * A run's exit code: 0 when every stack succeeded; 3 when every stack that failed did so because
+ * what its plan was computed against moved (preview again); else 1.
+ */
+export function runExitCode(run: Pick<StacksRun<unknown>, "ok" | "results" | "error">): ExitCode {
+  if (run.ok) return ExitCode.ok;
+  const failed = run.results.filter((r) => !r.ok);
+  const moved = (error: unknown): boolean => isPlantonError(error) && error.kind === "moved";
+  if (run.error === undefined && failed.length > 0 && failed.every((r) => moved(r.error))) return ExitCode.moved;
+  return ExitCode.failure;
 }

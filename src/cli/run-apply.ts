@@ -1,4 +1,10 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { PlantonError } from "../core/planton-error";
 import type { Engine } from "../engine/engine";
+import { applySavedPlan } from "../stack/apply-saved-plan";
+import { readSavedPlan } from "../stack/read-saved-plan";
+import type { SavedPlan } from "../stack/saved-plan";
 import { changeCountWords } from "../render/change-count-words";
 import { applyStacks, type StackApply } from "../stack/apply-stack";
 import type { StackResult } from "../stack/run-stacks";
@@ -19,6 +25,8 @@ export interface ApplyOptions extends StackCommandOptions {
   readonly allowBroadening: boolean;
   /** False under `--no-refresh`. */
   readonly refresh: boolean;
+  /** `--plan FILE`: apply the saved plan instead of the manifests. */
+  readonly plan?: string;
 }
 
 /**
@@ -30,7 +38,8 @@ export async function runApply(options: ApplyOptions, io: Io, engine: Engine): P
   // stdout carries only the outputs in json/yaml, so the plan goes to stderr there.
   const planOut = options.output === "text" ? io.stdout : io.stderr;
   const report = reportPrinter(io, options, (r) => r.kind === "planned" && printPlanned(io, planOut, r, options));
-  const run = await applyStacks(
+  const ctx = stackContext(io, engine, options, report);
+  const run = options.plan !== undefined ? await applySavedPlan({ ...options, ...readPlanFile(io, options.plan) }, ctx) : await applyStacks(
     {
       ...options,
       allowReplace: options.allowReplace,
@@ -39,11 +48,24 @@ export async function runApply(options: ApplyOptions, io: Io, engine: Engine): P
       refresh: options.refresh,
       ...confirmation(io, options),
     },
-    stackContext(io, engine, options, report),
+    ctx,
   );
   const exitCode = finishRun(io, "apply", run, describeApply);
   printDocument(io, options.output, stackOutputsDocument(run, { refusals: true }));
   return exitCode;
+}
+
+/** Reads and checks `--plan FILE`; a missing, broken or foreign file is a usage error. */
+function readPlanFile(io: Io, file: string): { saved: SavedPlan; file: string } {
+  let text: string;
+  try {
+    text = readFileSync(resolve(io.cwd, file), "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : String((err as Error).message ?? err);
+    throw new PlantonError("usage", `cannot read plan ${file}: ${reason}`, { cause: err, hint: "pass the file `planton preview --out` wrote" });
+  }
+  return { saved: readSavedPlan(text, file), file };
 }
 
 function describeApply(result: StackResult<StackApply>): string {

@@ -14,6 +14,7 @@ import { printDocument } from "./print-document";
 import { colorFor, printProblems, type ColorFlags } from "./print-problems";
 import { reportPrinter } from "./print-run";
 import { appendStepSummary } from "./step-summary";
+import { writeSavedPlan } from "./write-saved-plan";
 import { finishRun, stackContext, type StackCommandOptions } from "./run-stacks";
 
 /** `planton preview`'s options once flags are parsed. */
@@ -27,6 +28,8 @@ export interface PreviewOptions extends StackCommandOptions {
   readonly stepSummary: boolean;
   /** False under `--no-refresh`. */
   readonly refresh: boolean;
+  /** `--out FILE`: save the plan for `apply --plan`. */
+  readonly out?: string;
 }
 
 /**
@@ -41,8 +44,10 @@ export async function runPreview(options: PreviewOptions, io: Io, engine: Engine
   const report = reportPrinter(io, options, (r) => r.kind === "planned" && printPlanned(io, planOut, r, options));
   // At a terminal apply would ask, and the person at it decides on a broadening: preview refuses what apply would.
   const preview: PreviewStackOptions = { allowReplace: options.allowReplace, allowBroadening: options.allowBroadening, interactive: io.stdinIsTTY, refresh: options.refresh };
-  const run = await previewStacks({ ...options, ...preview }, stackContext(io, engine, options, report));
-  const exitCode = finishRun(io, "preview", run, describePreview);
+  const run = await previewStacks({ ...options, ...preview, save: options.out !== undefined }, stackContext(io, engine, options, report));
+  const finished = finishRun(io, "preview", run, describePreview);
+  const saved = options.out === undefined || run.results.length === 0 || writeSavedPlan(io, options.out, run, preview);
+  const exitCode = saved ? finished : ExitCode.failure;
   const previews = stackPreviews(run);
   // Markdown (stdout and the GitHub job summary) is rendered once all stacks are in: totals come first.
   const markdown = previews.length > 0 ? renderPlanMarkdown(previews) : undefined;

@@ -5,7 +5,7 @@ import type { ReportSink } from "../stack/run-report";
 import { failureText, type StackContext, type StackResult, type StacksOptions, type StacksRun } from "../stack/run-stacks";
 import { confirmationReminder } from "../render/confirmation-reminder";
 import { requireConfirmation } from "./confirm";
-import { ExitCode } from "./exit";
+import { runExitCode, type ExitCode } from "./exit";
 import { onInterrupt } from "./interrupt";
 import type { Io } from "./io";
 import type { ColorFlags } from "./print-problems";
@@ -43,7 +43,7 @@ export type DescribeResult<D> = (result: StackResult<D>) => string;
  */
 export function finishRun<D>(io: Io, command: string, run: StacksRun<D>, describe: DescribeResult<D>): ExitCode {
   if (run.results.length > 0) io.stderr.write(renderStacksSummary(command, run.results, describe));
-  return run.ok ? ExitCode.ok : ExitCode.failure;
+  return runExitCode(run);
 }
 
 /** The closing summary of a run: one line per stack, in input order. */

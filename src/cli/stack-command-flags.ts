@@ -12,9 +12,9 @@ export type StackCommandFlags = ManifestFlags & StackFlags & { parallel?: number
  */
 export const DEFAULT_PARALLEL = 4;
 
-/** Adds the flags every engine command has (manifests, stack, --parallel). */
-export function addStackCommandFlags(command: Command): Command {
-  addManifestFlags(command);
+/** Adds the flags every engine command has (manifests, stack, --parallel); `manifestsOptional` for apply's --plan. */
+export function addStackCommandFlags(command: Command, manifestsOptional = false): Command {
+  addManifestFlags(command, manifestsOptional);
   addStackFlags(command);
   const parallel = new Option("--parallel <n>", `run at most n stacks at once, each stack's output kept together (1: one after another)`)
     .argParser(positiveInteger)

@@ -6,6 +6,11 @@ export type PlantonErrorKind =
   | "refused"
   /** Another run holds the stack's lock. */
   | "locked"
+  /**
+   * What a plan was computed against moved before it ran: the stack's state (another apply), the
+   * live key (drift), or the plan was applied already. Preview again and review the new plan.
+   */
+  | "moved"
   /** The Pulumi CLI or another tool planton needs is missing. */
   | "missing-tool"
   /** AWS credentials are missing or expired. */

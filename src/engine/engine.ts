@@ -25,6 +25,13 @@ export interface EngineStack {
   run(operation: Operation, options: RunOptions): Promise<OperationResult>;
   /** The outputs of the stack's last update, without running anything. */
   outputs(): Promise<Readonly<Record<string, OutputValue>>>;
+  /**
+   * A fingerprint of the stack's state as the backend holds it now: any update, refresh or
+   * destroy that lands changes it, a preview does not (see stateStamp).
+   */
+  stateStamp(): Promise<string>;
+  /** The messages of the stack's recent updates, newest first (a saved plan's apply is tagged there). */
+  updateMessages(): Promise<readonly string[]>;
   /** Removes the stack and its state from the backend: only the state goes, never a cloud resource. */
   remove(): Promise<void>;
   close(): void;

@@ -25,6 +25,10 @@ export interface StackHandle {
   readonly stack: Stack;
   readonly name: string;
   readonly backendUrl: string;
+  /** The throwaway workspace directory (update plans are written there). */
+  readonly workDir: string;
+  /** A local (file://) backend's directory, where the stack's state file can be read directly. */
+  readonly localDir?: string;
   readonly close: () => void;
 }
 
@@ -66,7 +70,8 @@ export async function openStack(options: OpenStackOptions): Promise<StackHandle>
       projectSettings: { name: PROJECT_NAME, runtime: "nodejs", backend: { url: options.backend.url } },
     });
     const stack = await selectStack(workspace, options);
-    return { stack, name: options.stack, backendUrl: options.backend.url, close };
+    const localDir = options.backend.localDir;
+    return { stack, name: options.stack, backendUrl: options.backend.url, workDir, ...(localDir !== undefined ? { localDir } : {}), close };
   } catch (err) {
     close();
     if (err instanceof NoStackError) throw err;

@@ -4,6 +4,7 @@ import type { Engine, EngineStack, StackAddress, StackProgram } from "./engine";
 import { NoStackError, openStack, type StackHandle } from "./open-stack";
 import { removeStack } from "./remove-stack";
 import { readOutputs, runOperation } from "./run-operation";
+import { stateStamp, updateMessages } from "./state-stamp";
 
 /** The Engine on the Pulumi Automation API: one throwaway workspace per opened stack. */
 export const pulumiEngine: Engine = {
@@ -29,6 +30,8 @@ function engineStack(handle: StackHandle): EngineStack {
     name: handle.name,
     run: (operation, options) => runOperation(handle, operation, options),
     outputs: () => readOutputs(handle),
+    stateStamp: () => stateStamp(handle),
+    updateMessages: () => updateMessages(handle),
     remove: () => removeStack(handle),
     close: handle.close,
   };

@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { EngineEvent as SdkEngineEvent } from "@pulumi/pulumi/automation";
 import type { EngineEvent } from "./engine-event";
 import type { StackHandle } from "./open-stack";
@@ -31,6 +33,12 @@ export interface RunOptions {
    * made outside planton show as drift and an update puts the manifest back. Ignored elsewhere.
    */
   readonly refresh?: boolean;
+  /** Preview: also return the engine's update plan (`enginePlan` in the result). */
+  readonly savePlan?: boolean;
+  /** Update: the engine's update plan a preview returned; the update fails where it departs from it. */
+  readonly enginePlan?: string;
+  /** Update: the message the stack's history keeps for it. */
+  readonly message?: string;
 }
 
 /** What an operation produced. */
@@ -39,6 +47,8 @@ export interface OperationResult {
   readonly events: readonly EngineEvent[];
   /** Stack outputs after an update; empty for the other operations. */
   readonly outputs: Readonly<Record<string, OutputValue>>;
+  /** A preview's update plan (Pulumi's plan file, as text), when asked for with `savePlan`. */
+  readonly enginePlan?: string;
 }
 
 const VERB: Readonly<Record<Operation, string>> = {
@@ -65,7 +75,6 @@ export async function runOperation(handle: StackHandle, operation: Operation, op
     if (event.kind === "diagnostic" && event.severity === "error") diagnostics.push(event.message);
     options.onEvent?.(event);
   };
-  const refresh = options.refresh === true;
   const common = {
     onEvent,
     color: "never" as const,
@@ -73,8 +82,10 @@ export async function runOperation(handle: StackHandle, operation: Operation, op
     ...(options.onEngineOutput ? { onOutput: options.onEngineOutput, onError: options.onEngineOutput } : {}),
   };
   try {
-    const outputs = await run(handle, operation, common, refresh);
-    return { events, outputs };
+    const plans = planFiles(handle, options);
+    const outputs = await run(handle, operation, { ...common, ...plans.args });
+    const enginePlan = plans.saved();
+    return { events, outputs, ...(enginePlan !== undefined ? { enginePlan } : {}) };
   } catch (err) {
     throw toPlantonError(err, {
       verb: VERB[operation],
@@ -93,16 +104,35 @@ type CommonOptions = {
   signal?: AbortSignal;
   onOutput?: (text: string) => void;
   onError?: (text: string) => void;
+  refresh?: boolean;
+  plan?: string;
+  message?: string;
 };
 
-async function run(handle: StackHandle, operation: Operation, common: CommonOptions, refresh: boolean): Promise<Record<string, OutputValue>> {
+/**
+ * The engine reads and writes update plans as files: a preview's plan is written into the
+ * stack's throwaway workspace and read back; a plan to enforce is written there for the update.
+ */
+function planFiles(handle: StackHandle, options: RunOptions): { args: Partial<CommonOptions>; saved: () => string | undefined } {
+  const path = join(handle.workDir, "update-plan.json");
+  const args: Partial<CommonOptions> = {
+    ...(options.refresh === true ? { refresh: true } : {}),
+    ...(options.message !== undefined ? { message: options.message } : {}),
+  };
+  if (options.enginePlan !== undefined) writeFileSync(path, options.enginePlan, { mode: 0o600 });
+  if (options.enginePlan !== undefined || options.savePlan === true) args.plan = path;
+  return { args, saved: () => (options.savePlan === true ? readFileSync(path, "utf8") : undefined) };
+}
+
+async function run(handle: StackHandle, operation: Operation, common: CommonOptions): Promise<Record<string, OutputValue>> {
   const { stack } = handle;
   switch (operation) {
     case "preview":
-      await stack.preview({ ...common, diff: false, refresh });
+      await stack.preview({ ...common, diff: false });
       return {};
     case "update":
-      return (await stack.up({ ...common, refresh })).outputs;
+      // `plan` enforces the update plan here; on a preview it saves one.
+      return (await stack.up(common)).outputs;
     case "destroy-preview":
       await stack.destroy({ ...common, previewOnly: true });
       return {};

@@ -39,6 +39,9 @@ const CREDENTIAL_SIGNS = [
   /could not load credentials/i,
 ];
 
+// An update held to an update plan (`up --plan`) that departs from it fails with these words.
+const PLAN_VIOLATION = /violates plan|is not allowed by the plan|not in the plan/i;
+
 /**
  * The one map from what the SDK throws to a PlantonError: a locked stack, a missing CLI, an
  * unreachable state backend, credentials, a protected resource, an interruption, else the
@@ -86,6 +89,12 @@ function classify(err: unknown, context: FailureContext): PlantonError {
     return new PlantonError("usage", `${what}: ${detail}`, {
       cause: err,
       hint: "set PULUMI_CONFIG_PASSPHRASE (or PULUMI_CONFIG_PASSPHRASE_FILE) to the passphrase the stack was created with",
+    });
+  }
+  if (PLAN_VIOLATION.test(detail) || PLAN_VIOLATION.test(text)) {
+    return new PlantonError("moved", `${what}: the update departed from the reviewed plan (the stack changed since the preview): ${detail}`, {
+      cause: err,
+      hint: "nothing was applied beyond that point; preview again and review the new plan",
     });
   }
   if (/protected/i.test(detail) && /delet/i.test(detail)) {

@@ -1,8 +1,10 @@
 import { PlantonError } from "../core/planton-error";
+import type { Problem } from "../core/problem";
 import type { OutputValue } from "../engine/run-operation";
 import { hasChanges } from "../plan/build-plan";
 import { summarizeRefusals } from "../plan/guard-plan";
 import type { Confirm } from "./confirm-request";
+import { holdToBasis } from "./hold-to-basis";
 import { planStack, type PreviewStackOptions, type StackPlan } from "./preview-stack";
 import { runStacks, type StackContext, type StackOutcome, type StacksOptions, type StacksRun } from "./run-stacks";
 import type { StackSession } from "./stack-session";
@@ -24,23 +26,33 @@ export interface StackApply extends StackPlan {
  */
 export async function applyStack(session: StackSession<StackApply>, options: ApplyStackOptions): Promise<StackOutcome> {
   const { target } = session;
-  const { stack, plan, refusals } = await planStack(session, options);
-  if (refusals.length > 0) {
-    const refused = summarizeRefusals(refusals);
-    throw new PlantonError("refused", `cannot apply stack ${target.stack}: ${refused.headline}`, {
-      hint: `review the plan above; pass ${refused.overrides.join(" and ")} to apply it anyway`,
-    });
-  }
+  const { stack, plan, refusals, basis } = await planStack(session, options, { bind: true });
+  if (refusals.length > 0) throw refusedError(target.stack, refusals, "to apply it anyway");
   if (!hasChanges(plan)) {
     session.record({ plan, refusals, outputs: await stack.outputs() });
     return { ok: true, changed: false };
   }
   await options.confirm({ verb: "apply", stack: target.stack, plan, interrupted: session.interrupted });
+  // What was confirmed is what runs: refused when the state moved since the preview, and the
+  // engine holds the update to the preview's plan (its lock covers the update itself).
+  if (basis !== undefined) await holdToBasis(stack, basis, { stack: target.stack });
   session.report({ kind: "changing", verb: "apply" });
-  // The preview read the live resources; the update reads them again only when they had drifted, to put the manifest back.
-  const done = await session.run(stack, "update", `applying stack ${target.stack}`, { refresh: plan.drift.length > 0 });
+  // The preview read the live resources; the update reads them again only when they had drifted, to
+  // put the manifest back. Bound to its preview, the engine holds it to the preview's plan too.
+  const done = await session.run(stack, "update", `applying stack ${target.stack}`, {
+    refresh: plan.drift.length > 0,
+    ...(basis !== undefined ? { enginePlan: basis.enginePlan } : {}),
+  });
   session.record({ plan, refusals, outputs: done.outputs });
   return { ok: true, changed: true };
+}
+
+/** The error of an apply a safety rail refused; `anyway` ends the hint (what the overrides do). */
+export function refusedError(stack: string, refusals: readonly Problem[], anyway: string): PlantonError {
+  const refused = summarizeRefusals(refusals);
+  return new PlantonError("refused", `cannot apply stack ${stack}: ${refused.headline}`, {
+    hint: `review the plan above; pass ${refused.overrides.join(" and ")} ${anyway}`,
+  });
 }
 
 /** Applies every manifest's stack. */

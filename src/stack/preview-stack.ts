@@ -4,6 +4,7 @@ import type { EngineStack } from "../engine/engine";
 import { aliasClaims } from "../plan/alias-claims";
 import { buildPlan, hasChanges } from "../plan/build-plan";
 import { safetyRefusals } from "../plan/guard-plan";
+import { liveKeyFacts } from "../plan/live-key-facts";
 import type { Plan } from "../plan/plan";
 import { runStacks, type StackContext, type StackOutcome, type StacksOptions, type StacksRun } from "./run-stacks";
 import type { StackSession } from "./stack-session";
@@ -27,6 +28,25 @@ export interface PreviewStackOptions {
 export interface StackPlan {
   readonly plan: Plan;
   readonly refusals: readonly Problem[];
+  /** What the plan was computed against, when the preview was bound (apply, `preview --out`). */
+  readonly basis?: PlanBasis;
+}
+
+/** What a plan was computed against, and what the engine needs to hold an update to it. */
+export interface PlanBasis {
+  /** The stack's state stamp taken with the preview (EngineStack.stateStamp). */
+  readonly state: string;
+  /** The facts of the key the preview read (liveKeyFacts): live when it refreshed. */
+  readonly liveKey: string;
+  /** Whether the preview read the live resources first. */
+  readonly refreshed: boolean;
+  /** The engine's update plan for this preview (Pulumi's plan file). */
+  readonly enginePlan: string;
+}
+
+/** How planStack previews: `bind` records the basis (the state stamp and the engine's update plan). */
+export interface PlanHow {
+  readonly bind?: boolean;
 }
 
 /**
@@ -36,15 +56,29 @@ export interface StackPlan {
  * `preview` and `apply`, so both see the same plan and refuse the same plans. The stack stays
  * open for apply.
  */
-export async function planStack(session: StackSession<StackPlan>, options: PreviewStackOptions): Promise<StackPlan & { readonly stack: EngineStack }> {
+export async function planStack(session: StackSession<StackPlan>, options: PreviewStackOptions, how: PlanHow = {}): Promise<StackPlan & { readonly stack: EngineStack }> {
   const stack = await session.openStack();
-  const result = await session.run(stack, "preview", `previewing stack ${session.target.stack}`, { refresh: options.refresh });
+  const doing = `previewing stack ${session.target.stack}`;
+  const { refresh } = options;
+  // The stamp is read while the preview runs: one that lands in between makes the stamp older
+  // than the preview, so the later check refuses (never lets a change through).
+  const [previewed, stamped] = await Promise.allSettled([
+    session.run(stack, "preview", doing, how.bind === true ? { savePlan: true, refresh } : { refresh }),
+    how.bind === true ? stack.stateStamp() : undefined,
+  ]);
+  // Both finish before either failure ends the stack (and closes its workspace).
+  if (previewed.status === "rejected") throw previewed.reason;
+  if (stamped.status === "rejected") throw stamped.reason;
+  const result = previewed.value;
+  const state = stamped.value;
   const plan = buildPlan(session.target.label, result.events);
   await refuseTakenAliases(session, plan);
   const refusals = safetyRefusals(plan, options);
-  session.record({ plan, refusals });
+  const basis = state !== undefined ? { state, liveKey: liveKeyFacts(result.events), refreshed: refresh, enginePlan: result.enginePlan ?? "" } : undefined;
+  const planned = { plan, refusals, ...(basis !== undefined ? { basis } : {}) };
+  session.record(planned);
   session.report({ kind: "planned", plan, refusals });
-  return { stack, plan, refusals };
+  return { stack, ...planned };
 }
 
 /**
@@ -67,12 +101,14 @@ async function refuseTakenAliases(session: StackSession<StackPlan>, plan: Plan):
 }
 
 /** One stack's preview: a plan a safety rail refuses fails the stack, as apply would refuse it. */
-export async function previewStack(session: StackSession<StackPlan>, options: PreviewStackOptions): Promise<StackOutcome> {
-  const { plan, refusals } = await planStack(session, options);
+export async function previewStack(session: StackSession<StackPlan>, options: PreviewStackOptions & { readonly save?: boolean }): Promise<StackOutcome> {
+  // A plan to save is bound to what it was computed against (see savedPlan); the CLI makes sure
+  // it read the live key (no --out with --no-refresh).
+  const { plan, refusals } = await planStack(session, options, { bind: options.save === true });
   return { ok: refusals.length === 0, changed: hasChanges(plan) };
 }
 
 /** Previews every manifest's stack. */
-export function previewStacks(options: StacksOptions & PreviewStackOptions, ctx: StackContext): Promise<StacksRun<StackPlan>> {
+export function previewStacks(options: StacksOptions & PreviewStackOptions & { readonly save?: boolean }, ctx: StackContext): Promise<StacksRun<StackPlan>> {
   return runStacks({ command: "preview", verb: "preview", judgesPolicy: true }, options, ctx, (session) => previewStack(session, options));
 }

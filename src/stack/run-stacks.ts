@@ -1,7 +1,7 @@
 import { hasErrors, type Problem } from "../core/problem";
 import { isPlantonError, PlantonError } from "../core/planton-error";
 import type { Engine } from "../engine/engine";
-import { loadManifests, type LoadManifestsOptions, type ManifestSources } from "./load-manifests";
+import { loadManifests, type LoadManifestsOptions, type Manifest, type ManifestSources } from "./load-manifests";
 import type { ReportSink } from "./run-report";
 import { scheduleStacks } from "./schedule-stacks";
 import { stackSession, type Interrupt, type StackSession } from "./stack-session";
@@ -23,6 +23,8 @@ export interface StackContext {
 /** Which manifests and where their stacks live: the options every stack operation shares. */
 export interface StacksOptions extends LoadManifestsOptions {
   readonly stackFlags: StackTargetOptions;
+  /** Manifests already resolved (a saved plan's), run instead of loading `files`. */
+  readonly manifests?: readonly Manifest[];
   /** `--parallel`: at most this many stacks at once; default 1, one after another. */
   readonly parallel?: number;
 }
@@ -81,7 +83,7 @@ export type StackOperation<D> = (session: StackSession<D>) => Promise<StackOutco
  * how many stacks run at once and keeps each stack's reports together.
  */
 export async function runStacks<D>(names: FrameNames, options: StacksOptions, ctx: StackContext, operation: StackOperation<D>): Promise<StacksRun<D>> {
-  const loaded = loadManifests({ ...options, warnDefaultPolicy: names.judgesPolicy }, ctx.sources);
+  const loaded = options.manifests !== undefined ? { manifests: options.manifests, reports: [] } : loadManifests({ ...options, warnDefaultPolicy: names.judgesPolicy }, ctx.sources);
   const problems: RunProblem[] = loaded.reports.flatMap((r) => r.problems.map((p) => ({ ...p, name: r.name })));
   if (problems.length > 0) ctx.report({ kind: "problems", problems });
   if (hasErrors(problems)) return { results: [], problems, ok: false };

@@ -33,15 +33,19 @@ export interface StackSession<D> {
   openExistingStack(): Promise<EngineStack | undefined>;
   /**
    * Runs one engine operation; `doing` names it for the heartbeat (`applying stack payments`);
-   * `refresh` reads the live resources first (preview and update).
+   * `options` carries what the operation picks itself: refresh (read the live resources first,
+   * preview and update), save or enforce an update plan, the update's message.
    */
-  run(stack: EngineStack, operation: Operation, doing: string, options?: Pick<RunOptions, "refresh">): Promise<OperationResult>;
+  run(stack: EngineStack, operation: Operation, doing: string, options?: PlanRunOptions): Promise<OperationResult>;
   /** The aliases among `lookups` that already exist, read as the stack's program reaches AWS. */
   findAliasOwners(lookups: readonly AliasLookup[]): Promise<AliasOwner[]>;
   /** Keeps what the stack has come to so far: it is the stack's detail even when it fails later. */
   record(detail: D): void;
   report(report: StackReport): void;
 }
+
+/** The options of an operation that a stack operation picks itself (the frame wires the rest). */
+export type PlanRunOptions = Pick<RunOptions, "refresh" | "savePlan" | "enginePlan" | "message">;
 
 /** What the frame hands a session. */
 export interface SessionDeps {

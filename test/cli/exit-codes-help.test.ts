@@ -38,7 +38,7 @@ describe("docs/ci.md's exit-code table", () => {
       ]),
     );
     const expected = Object.fromEntries(
-      Object.entries(COMMAND_EXIT_CODES).map(([name, codes]) => [name, [0, 1, 2].map((code) => codes.find((c: ExitCodeDoc) => c.code === code)?.meaning ?? "")]),
+      Object.entries(COMMAND_EXIT_CODES).map(([name, codes]) => [name, [0, 1, 2, 3].map((code) => codes.find((c: ExitCodeDoc) => c.code === code)?.meaning ?? "")]),
     );
     expect(rows).toEqual(expected);
   });

@@ -15,6 +15,13 @@ function commandError(stderr: string): CommandError {
 }
 
 describe("toPlantonError", () => {
+  it("calls an update that departs from its update plan `moved`: the stack changed since the preview", () => {
+    const stderr = "error: resource urn:pulumi:acme-prod-rds::planton::aws:kms/key:Key::key violates plan: properties changed: ~~description[{one}!={two}]";
+    const err = toPlantonError(commandError(stderr), context);
+    expect(err.kind).toBe("moved");
+    expect(err.message).toMatch(/^cannot apply stack acme-prod-rds: the update departed from the reviewed plan \(the stack changed since the preview\): .*violates plan/);
+  });
+
   it("reports a locked stack with the way out", () => {
     const err = toPlantonError(new ConcurrentUpdateError(new CommandResult("", "error: the stack is currently locked by 1 lock(s)", 255)), context);
     expect(err.kind).toBe("locked");

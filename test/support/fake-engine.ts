@@ -15,6 +15,12 @@ export interface FakeEngineOptions {
   readonly engineOutput?: string;
   /** An operation that fails with this error. */
   readonly fail?: Partial<Record<Operation, Error>>;
+  /** The state stamps the stack answers, one per read (the last one repeats); default `state-1`. */
+  readonly stateStamps?: readonly string[];
+  /** The messages of the stack's recent updates. */
+  readonly updateMessages?: readonly string[];
+  /** The update plan a preview returns when asked to save one. */
+  readonly enginePlan?: string;
   /** Aliases that already exist in KMS (default none): findAliasOwners answers from these. */
   readonly aliasOwners?: readonly AliasOwner[];
 }
@@ -24,6 +30,7 @@ export type EngineCall =
   | { readonly kind: "open"; readonly stack: string; readonly program?: StackProgram }
   | { readonly kind: "run"; readonly stack: string; readonly operation: Operation; readonly options: RunOptions }
   | { readonly kind: "outputs"; readonly stack: string }
+  | { readonly kind: "state"; readonly stack: string }
   | { readonly kind: "remove"; readonly stack: string }
   | { readonly kind: "close"; readonly stack: string }
   | { readonly kind: "alias-lookup"; readonly lookups: readonly AliasLookup[] };
@@ -38,6 +45,8 @@ export interface FakeEngine extends Engine {
 /** An Engine without Pulumi: every stack answers from `options`. */
 export function fakeEngine(options: FakeEngineOptions = {}): FakeEngine {
   const calls: EngineCall[] = [];
+  let stampReads = 0;
+  const stamps = options.stateStamps ?? ["state-1"];
   const stackOf = (address: StackAddress): EngineStack => ({
     name: address.stack,
     run: async (operation, runOptions): Promise<OperationResult> => {
@@ -47,8 +56,14 @@ export function fakeEngine(options: FakeEngineOptions = {}): FakeEngine {
       if (options.engineOutput !== undefined) runOptions.onEngineOutput?.(options.engineOutput);
       const failure = options.fail?.[operation];
       if (failure !== undefined) throw failure;
-      return { events, outputs: operation === "update" ? (options.outputs ?? {}) : {} };
+      const enginePlan = runOptions.savePlan === true ? { enginePlan: options.enginePlan ?? "{}" } : {};
+      return { events, outputs: operation === "update" ? (options.outputs ?? {}) : {}, ...enginePlan };
     },
+    stateStamp: async () => {
+      calls.push({ kind: "state", stack: address.stack });
+      return stamps[Math.min(stampReads++, stamps.length - 1)]!;
+    },
+    updateMessages: async () => options.updateMessages ?? [],
     outputs: async () => {
       calls.push({ kind: "outputs", stack: address.stack });
       return options.outputs ?? {};

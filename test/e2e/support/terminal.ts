@@ -16,6 +16,8 @@ export interface TerminalRun {
 export interface TerminalOptions {
   /** Typed once the confirmation prompt shows ("yes\r", "no\r", "\x03" for Ctrl-C); nothing when undefined. */
   readonly keys?: string;
+  /** Runs once the prompt shows, before `keys` are typed (another run landing meanwhile). */
+  readonly beforeKeys?: () => Promise<void>;
   /** Added to the sandbox's environment (e.g. PLANTON_NO_SNAPSHOT=1). */
   readonly env?: Record<string, string>;
 }
@@ -41,7 +43,9 @@ export function runAtTerminal(sandbox: Sandbox, args: readonly string[], options
       if (!asked && output.includes(PROMPT)) {
         asked = true;
         // readline turns raw mode on as the prompt shows; give it a moment before typing.
-        if (options.keys !== undefined) setTimeout(() => child.stdin.write(options.keys), 300);
+        const type = (): void => void (options.keys !== undefined && setTimeout(() => child.stdin.write(options.keys), 300));
+        if (options.beforeKeys !== undefined) void options.beforeKeys().then(type);
+        else type();
       }
     };
     child.stdout.on("data", onData);
