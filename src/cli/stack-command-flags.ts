@@ -3,7 +3,7 @@ import { addManifestFlags, addStackFlags, type ManifestFlags, type StackFlags } 
 import type { StackCommandOptions } from "./run-stacks";
 
 /** Raw flags every engine command has. */
-export type StackCommandFlags = ManifestFlags & StackFlags & { parallel?: number };
+export type StackCommandFlags = ManifestFlags & StackFlags & { parallel?: number; failFast?: boolean };
 
 /**
  * How many stacks run at once by default. A stack spends most of its time waiting on KMS but runs
@@ -12,14 +12,14 @@ export type StackCommandFlags = ManifestFlags & StackFlags & { parallel?: number
  */
 export const DEFAULT_PARALLEL = 4;
 
-/** Adds the flags every engine command has (manifests, stack, --parallel). */
+/** Adds the flags every engine command has (manifests, stack, --parallel, --fail-fast). */
 export function addStackCommandFlags(command: Command): Command {
   addManifestFlags(command);
   addStackFlags(command);
   const parallel = new Option("--parallel <n>", `run at most n stacks at once, each stack's output kept together (1: one after another)`)
     .argParser(positiveInteger)
     .default(DEFAULT_PARALLEL);
-  return command.addOption(parallel);
+  return command.addOption(parallel).option("--fail-fast", "after the first stack fails, start no other (the rest are reported as skipped)");
 }
 
 function positiveInteger(value: string): number {
@@ -38,6 +38,7 @@ export function toStackCommandOptions(flags: StackCommandFlags, command: Command
     ...(flags.region ? { region: flags.region } : {}),
     stackFlags: toStackFlags(flags),
     ...(flags.parallel !== undefined ? { parallel: flags.parallel } : {}),
+    ...(flags.failFast === true ? { failFast: true } : {}),
     ...(globals.color ? { color: globals.color } : {}),
     verbose: globals.verbose === true,
   };

@@ -25,6 +25,8 @@ export interface StacksOptions extends LoadManifestsOptions {
   readonly stackFlags: StackTargetOptions;
   /** `--parallel`: at most this many stacks at once; default 1, one after another. */
   readonly parallel?: number;
+  /** `--fail-fast`: after the first failed stack, start no other (the rest are skipped). */
+  readonly failFast?: boolean;
 }
 
 /** How one stack's operation ended, when it did not throw. */
@@ -36,14 +38,18 @@ export interface StackOutcome {
 
 /**
  * One stack's result: its outcome, what it recorded (`detail`), and the error that failed it;
- * `skipped` when an interruption stopped the run before the stack started.
+ * `skipped` when the run stopped before the stack started: by an interruption, or by
+ * `--fail-fast` after an earlier stack failed.
  */
 export interface StackResult<D> extends StackOutcome {
   readonly target: StackTarget;
   readonly detail?: D;
   readonly error?: unknown;
-  readonly skipped?: true;
+  readonly skipped?: SkipReason;
 }
+
+/** Why a stack never started. */
+export type SkipReason = "interrupted" | "fail-fast";
 
 /** A problem found before the engine started, with the name of the manifest it belongs to. */
 export interface RunProblem extends Problem {
@@ -77,7 +83,7 @@ export type StackOperation<D> = (session: StackSession<D>) => Promise<StackOutco
  * The frame of every engine command: load and validate the manifests (an error stops the run
  * before the engine starts), resolve their stacks, report the engine notices once, set up Ctrl-C,
  * run each stack in a session (which closes what it opened), and collect the results in input
- * order. A failing stack does not stop the next one; an interruption does. scheduleStacks decides
+ * order. A failing stack does not stop the next one (unless `failFast`); an interruption does. scheduleStacks decides
  * how many stacks run at once and keeps each stack's reports together.
  */
 export async function runStacks<D>(names: FrameNames, options: StacksOptions, ctx: StackContext, operation: StackOperation<D>): Promise<StacksRun<D>> {
@@ -104,7 +110,7 @@ export async function runStacks<D>(names: FrameNames, options: StacksOptions, ct
 
   const interrupt = ctx.interrupts();
   try {
-    const results = await scheduleStacks(resolved.targets, options.parallel ?? 1, ctx.report, (target, report) =>
+    const results = await scheduleStacks(resolved.targets, { parallel: options.parallel ?? 1, failFast: options.failFast === true }, ctx.report, (target, report) =>
       runOne(names, target, { ...ctx, report }, interrupt, operation),
     );
     return { results, problems, ok: results.every((r) => r.ok) };
@@ -138,10 +144,11 @@ export function throwIfInterrupted(interrupt: Pick<Interrupt, "interrupted">, ve
 
 /**
  * Why a stack failed, in a few words: `failed: <reason>` (a PlantonError's message without its
- * `cannot ‹verb› ‹thing›: ` head), `skipped (interrupted)`; undefined when it did not fail.
+ * `cannot ‹verb› ‹thing›: ` head), `skipped (interrupted)`, `skipped (--fail-fast)`; undefined
+ * when it did not fail.
  */
 export function failureText(result: Pick<StackResult<unknown>, "error" | "skipped">): string | undefined {
-  if (result.skipped) return "skipped (interrupted)";
+  if (result.skipped) return `skipped (${result.skipped === "fail-fast" ? "--fail-fast" : "interrupted"})`;
   if (result.error === undefined) return undefined;
   if (!isPlantonError(result.error)) return "failed";
   return `failed: ${result.error.message.replace(/^cannot [^:]*: /, "")}`;

@@ -14,6 +14,8 @@ export interface FakeEngineOptions {
   readonly engineOutput?: string;
   /** An operation that fails with this error. */
   readonly fail?: Partial<Record<Operation, Error>>;
+  /** The stacks `fail` applies to; default every stack. */
+  readonly failStacks?: readonly string[];
 }
 
 /** One thing the fake engine was asked to do. */
@@ -42,7 +44,7 @@ export function fakeEngine(options: FakeEngineOptions = {}): FakeEngine {
       for (const event of events) runOptions.onEvent?.(event);
       if (options.engineOutput !== undefined) runOptions.onEngineOutput?.(options.engineOutput);
       const failure = options.fail?.[operation];
-      if (failure !== undefined) throw failure;
+      if (failure !== undefined && (options.failStacks?.includes(address.stack) ?? true)) throw failure;
       return { events, outputs: operation === "update" ? (options.outputs ?? {}) : {} };
     },
     outputs: async () => {
