@@ -18,11 +18,14 @@ function collectPath(value: string, previous?: string[]): string[] {
   return collect(value, previous);
 }
 
-/** `-f PATH` (repeatable: a file, a directory of *.yaml/*.yml, or `-` for stdin) and `--set path=value`. */
-export function addManifestFlags(command: Command): Command {
+/**
+ * `-f PATH` (repeatable: a file, a directory of *.yaml/*.yml, or `-` for stdin) and `--set
+ * path=value`; `-f` is required unless `optional` (commands that can work from state alone).
+ */
+export function addManifestFlags(command: Command, { optional = false }: { optional?: boolean } = {}): Command {
   const filename = new Option("-f, --filename <path>", "manifest file, directory of *.yaml/*.yml, or - for stdin (repeatable)")
     .argParser(collectPath)
-    .makeOptionMandatory();
+    .makeOptionMandatory(!optional);
   return command
     .addOption(filename)
     .addOption(new Option("--set <path=value>", "override a manifest field, typed by the schema, e.g. spec.deletionWindowDays=14 (repeatable)").argParser(collect));

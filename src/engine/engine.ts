@@ -11,6 +11,18 @@ export interface StackAddress {
   readonly envVars: Readonly<Record<string, string>>;
 }
 
+/** A backend, and the engine's environment to reach it. */
+export type StackLocation = Pick<StackAddress, "backend" | "envVars">;
+
+/** One stack found in a backend: when it last changed, what it holds, its outputs. */
+export interface StackListing {
+  readonly name: string;
+  /** The end of its last update, as the engine gives it (ISO 8601); absent when it never ran. */
+  readonly lastUpdate?: string;
+  readonly resourceCount?: number;
+  readonly outputs: Readonly<Record<string, OutputValue>>;
+}
+
 /** The program a stack deploys: the key and how its providers reach AWS. */
 export interface StackProgram {
   readonly key: AwsKmsKey;
@@ -38,4 +50,6 @@ export interface Engine {
   openStack(address: StackAddress, program: StackProgram): Promise<EngineStack>;
   /** Opens an existing stack without a program (destroy, refresh, outputs); undefined when there is none. */
   openExistingStack(address: StackAddress): Promise<EngineStack | undefined>;
+  /** Every planton stack in the backend, by name. */
+  listStacks(location: StackLocation): Promise<readonly StackListing[]>;
 }

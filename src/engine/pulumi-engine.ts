@@ -1,6 +1,7 @@
 import type * as CreateProgram from "../program/create-program";
 import type { Engine, EngineStack, StackAddress, StackProgram } from "./engine";
 import { NoStackError, openStack, type StackHandle } from "./open-stack";
+import { listStacks } from "./list-stacks";
 import { removeStack } from "./remove-stack";
 import { readOutputs, runOperation } from "./run-operation";
 
@@ -20,6 +21,7 @@ export const pulumiEngine: Engine = {
       throw err;
     }
   },
+  listStacks,
 };
 
 function engineStack(handle: StackHandle): EngineStack {

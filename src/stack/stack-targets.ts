@@ -1,6 +1,6 @@
 import { error, type Problem } from "../core/problem";
 import { resolveBackend, type Backend } from "../engine/backend-url";
-import { engineEnvironment } from "../engine/engine-env";
+import { engineEnvironment, type EngineEnvironment } from "../engine/engine-env";
 import { stackName } from "../engine/stack-name";
 import type { Manifest } from "./load-manifests";
 
@@ -64,12 +64,8 @@ export function resolveStackTargets(
   if (flags.stack !== undefined && manifests.length > 1) {
     problems.push(error("", `--stack names one stack but ${manifests.length} manifests were given; drop --stack or pass one manifest`));
   }
-  const backend = resolveBackend({ flag: flags.backend, env, homeDir });
+  const { backend, environment } = stackLocation(flags, env, homeDir);
   const profile = flags.profile ?? undefined;
-  const environment = engineEnvironment(env, backend, {
-    ...(profile !== undefined ? { profile } : {}),
-    ...(flags.endpointUrl !== undefined ? { endpointUrl: flags.endpointUrl } : {}),
-  });
   const endpointUrl = flags.endpointUrl ?? (env["AWS_ENDPOINT_URL_KMS"] || undefined);
   const targets: StackTarget[] = [];
   for (const manifest of manifests) {
@@ -88,4 +84,18 @@ export function resolveStackTargets(
     targets.push({ manifest, stack, label: { stack, file: manifest.file, name: manifest.name }, backend, envVars: environment.vars, aws });
   }
   return { targets, problems, notices: environment.notices };
+}
+
+/** Where the stack flags and the environment put state, and the engine's environment to reach it. */
+export function stackLocation(
+  flags: StackTargetOptions,
+  env: Readonly<Record<string, string | undefined>>,
+  homeDir: string,
+): { backend: Backend; environment: EngineEnvironment } {
+  const backend = resolveBackend({ flag: flags.backend, env, homeDir });
+  const environment = engineEnvironment(env, backend, {
+    ...(flags.profile !== undefined ? { profile: flags.profile } : {}),
+    ...(flags.endpointUrl !== undefined ? { endpointUrl: flags.endpointUrl } : {}),
+  });
+  return { backend, environment };
 }

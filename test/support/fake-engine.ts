@@ -1,4 +1,4 @@
-import type { Engine, EngineStack, StackAddress, StackProgram } from "../../src/engine/engine";
+import type { Engine, EngineStack, StackAddress, StackListing, StackLocation, StackProgram } from "../../src/engine/engine";
 import type { EngineEvent } from "../../src/engine/engine-event";
 import type { Operation, OperationResult, OutputValue, RunOptions } from "../../src/engine/run-operation";
 
@@ -16,6 +16,8 @@ export interface FakeEngineOptions {
   readonly fail?: Partial<Record<Operation, Error>>;
   /** The stacks `fail` applies to; default every stack. */
   readonly failStacks?: readonly string[];
+  /** What listing the backend finds (default none), or the error listing fails with. */
+  readonly stacks?: readonly StackListing[] | Error;
 }
 
 /** One thing the fake engine was asked to do. */
@@ -24,7 +26,8 @@ export type EngineCall =
   | { readonly kind: "run"; readonly stack: string; readonly operation: Operation; readonly options: RunOptions }
   | { readonly kind: "outputs"; readonly stack: string }
   | { readonly kind: "remove"; readonly stack: string }
-  | { readonly kind: "close"; readonly stack: string };
+  | { readonly kind: "close"; readonly stack: string }
+  | { readonly kind: "list"; readonly location: StackLocation };
 
 /** A fake Engine that records what it was asked, to pass where the real one would go. */
 export interface FakeEngine extends Engine {
@@ -64,6 +67,11 @@ export function fakeEngine(options: FakeEngineOptions = {}): FakeEngine {
     openExistingStack: async (address) => {
       calls.push({ kind: "open", stack: address.stack });
       return options.exists === false ? undefined : stackOf(address);
+    },
+    listStacks: async (location) => {
+      calls.push({ kind: "list", location });
+      if (options.stacks instanceof Error) throw options.stacks;
+      return options.stacks ?? [];
     },
   };
 }
