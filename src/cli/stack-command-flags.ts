@@ -12,9 +12,12 @@ export type StackCommandFlags = ManifestFlags & StackFlags & { parallel?: number
  */
 export const DEFAULT_PARALLEL = 4;
 
-/** Adds the flags every engine command has (manifests, stack, --parallel, --fail-fast). */
-export function addStackCommandFlags(command: Command): Command {
-  addManifestFlags(command);
+/**
+ * Adds the flags every engine command has (manifests, stack, --parallel, --fail-fast); `-f` is
+ * optional for the commands that also work from a stack's state alone (`--stack NAME`).
+ */
+export function addStackCommandFlags(command: Command, { fromState = false }: { fromState?: boolean } = {}): Command {
+  addManifestFlags(command, { optional: fromState });
   addStackFlags(command);
   const parallel = new Option("--parallel <n>", `run at most n stacks at once, each stack's output kept together (1: one after another)`)
     .argParser(positiveInteger)

@@ -3,6 +3,7 @@ import { refreshDrift } from "../plan/refresh-drift";
 import type { ResourceChange } from "../plan/plan";
 import { runStacks, type StackContext, type StackOutcome, type StacksOptions, type StacksRun } from "./run-stacks";
 import type { StackSession } from "./stack-session";
+import { noStackHint } from "./stack-targets";
 
 /** How to refresh a stack: the engine options of a refresh (none yet; a confirmation goes here). */
 export interface RefreshStackOptions {}
@@ -21,7 +22,7 @@ export async function refreshStack(session: StackSession<StackRefreshDetail>, _o
   const stack = await session.openExistingStack();
   if (stack === undefined) {
     throw new PlantonError("usage", `cannot refresh stack ${target.stack}: no such stack in ${target.backend.url}`, {
-      hint: `run planton apply -f ${target.manifest.file} first`,
+      hint: noStackHint(target),
     });
   }
   const done = await session.run(stack, "refresh", `refreshing stack ${target.stack}`);
@@ -33,5 +34,5 @@ export async function refreshStack(session: StackSession<StackRefreshDetail>, _o
 
 /** Refreshes every manifest's stack. */
 export function refreshStacks(options: StacksOptions & RefreshStackOptions, ctx: StackContext): Promise<StacksRun<StackRefreshDetail>> {
-  return runStacks({ command: "refresh", verb: "refresh", judgesPolicy: false }, options, ctx, (session) => refreshStack(session, options));
+  return runStacks({ command: "refresh", verb: "refresh", judgesPolicy: false, fromState: true }, options, ctx, (session) => refreshStack(session, options));
 }

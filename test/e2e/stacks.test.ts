@@ -71,6 +71,30 @@ describeE2e("planton stacks: inventory and orphans in the sandbox", () => {
     expect((JSON.parse(json.stdout) as { orphans: { stack: string; keyId: string }[] }).orphans.map((o) => [o.stack, o.keyId])).toEqual([["acme-prod-gone", keyIds["acme-prod-gone"]]]);
   });
 
+  it("outputs --stack NAME reads the orphan's outputs from its state, without a manifest", async () => {
+    const run = await sandbox.planton(["outputs", "--stack", "acme-prod-gone", "-o", "json"]);
+    expectExit(run, 0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ keyId: keyIds["acme-prod-gone"], region: "us-east-1" });
+  });
+
+  it("destroy --stack NAME --yes without a manifest schedules the orphan's key for deletion; then no orphan is left", async () => {
+    const run = await sandbox.planton(["destroy", "--stack", "acme-prod-gone", "--yes"]);
+    expectExit(run, 0);
+    expect(run.stdout).toContain("Stack acme-prod-gone (state only)");
+    expect(run.stderr).toContain("  ok      acme-prod-gone (state only): ");
+    const key = await kms.send(new DescribeKeyCommand({ KeyId: keyIds["acme-prod-gone"] }));
+    expect(key.KeyMetadata?.KeyState).toBe("PendingDeletion");
+    const kept = await kms.send(new DescribeKeyCommand({ KeyId: keyIds["acme-prod-kept"] }));
+    expect(kept.KeyMetadata?.KeyState).toBe("Enabled");
+
+    const after = await sandbox.planton(["stacks", "-f", fleet, "-o", "json"]);
+    expectExit(after, 0);
+    expect((JSON.parse(after.stdout) as InventoryJson).stacks.map((s) => [s.stack, s.keyId, s.orphaned])).toEqual([
+      ["acme-prod-gone", null, false],
+      ["acme-prod-kept", keyIds["acme-prod-kept"], false],
+    ]);
+  });
+
   it("exits 1 in one line when the backend cannot be listed", async () => {
     const run = await sandbox.planton(["stacks", "--backend", "s3://no-such-bucket?endpoint=127.0.0.1:1&disableSSL=true&s3ForcePathStyle=true&region=us-east-1"]);
     expectExit(run, 1);
