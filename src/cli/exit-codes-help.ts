@@ -48,6 +48,10 @@ export const COMMAND_EXIT_CODES = {
     { code: ExitCode.ok, meaning: "the outputs were printed" },
     { code: ExitCode.failure, meaning: "the stack does not exist or cannot be read" },
   ],
+  stacks: [
+    { code: ExitCode.ok, meaning: "the stacks were listed (orphaned ones too)" },
+    { code: ExitCode.failure, meaning: "a manifest is invalid or the backend cannot be listed" },
+  ],
   import: [
     { code: ExitCode.ok, meaning: "the key (and its alias and replicas) was imported and its manifest printed" },
     {

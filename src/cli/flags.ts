@@ -19,12 +19,13 @@ function collectPath(value: string, previous?: string[]): string[] {
 }
 
 /**
- * `-f PATH` (repeatable: a file, a directory of *.yaml/*.yml, or `-` for stdin) and `--set path=value`;
- * `-f` is mandatory unless `optional` (apply, where `--plan` takes its place).
+ * `-f PATH` (repeatable: a file, a directory of *.yaml/*.yml, or `-` for stdin) and `--set
+ * path=value`; `-f` is required unless `optional` (apply with --plan, and the commands that can work from a stack's state alone).
  */
-export function addManifestFlags(command: Command, optional = false): Command {
-  const filename = new Option("-f, --filename <path>", "manifest file, directory of *.yaml/*.yml, or - for stdin (repeatable)").argParser(collectPath);
-  if (!optional) filename.makeOptionMandatory();
+export function addManifestFlags(command: Command, { optional = false }: { optional?: boolean } = {}): Command {
+  const filename = new Option("-f, --filename <path>", "manifest file, directory of *.yaml/*.yml, or - for stdin (repeatable)")
+    .argParser(collectPath)
+    .makeOptionMandatory(!optional);
   return command
     .addOption(filename)
     .addOption(new Option("--set <path=value>", "override a manifest field, typed by the schema, e.g. spec.deletionWindowDays=14 (repeatable)").argParser(collect));

@@ -9,6 +9,7 @@ import { refreshCommand } from "./commands/refresh";
 import { initCommand } from "./commands/init";
 import { policyCommand } from "./commands/policy";
 import { schemaCommand } from "./commands/schema";
+import { stacksCommand } from "./commands/stacks";
 import { validateCommand } from "./commands/validate";
 import type { Engine } from "../engine/engine";
 import { engineOnUse } from "./engine-on-use";
@@ -46,6 +47,7 @@ export function buildProgram(ctx: CliContext): Command {
   program.addCommand(destroyCommand(ctx));
   program.addCommand(refreshCommand(ctx));
   program.addCommand(outputsCommand(ctx));
+  program.addCommand(stacksCommand(ctx));
   program.addCommand(importCommand(ctx));
   // addCommand (unlike program.command) does not pass on exitOverride and the Io output: copy them;
   // and every command's --help ends with its exit codes.

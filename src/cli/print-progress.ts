@@ -8,6 +8,8 @@ import type { Io } from "./io";
 export interface ProgressOptions {
   /** For the heartbeat, as in `still ‹doing›`: `applying stack payments`. */
   readonly doing: string;
+  /** When several stacks run: each progress line names it: `  [payments] creating key`. */
+  readonly stack?: string;
   /** Injected in tests. */
   readonly clock?: HeartbeatClock;
 }
@@ -34,7 +36,7 @@ export function startProgress(io: Io, options: ProgressOptions): Progress {
     trackInFlight(event, heartbeat);
     const line = progressLine(event, new Date());
     if (line === undefined) return;
-    io.stderr.write(`${line}\n`);
+    io.stderr.write(`${options.stack === undefined ? line : line.replace(/^ {2}/, `  [${options.stack}] `)}\n`);
     heartbeat.printed();
   };
   return { onEvent, stop: () => heartbeat.stop() };

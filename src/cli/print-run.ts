@@ -27,7 +27,7 @@ export function reportPrinter(io: Io, options: ColorFlags & { verbose: boolean }
         reportError(report.error, io, options.verbose);
         return;
       case "operation-started":
-        progress.set(report.label.stack, startProgress(io, { doing: report.doing }));
+        progress.set(report.label.stack, startProgress(io, { doing: report.doing, ...(report.several ? { stack: report.label.stack } : {}) }));
         return;
       case "engine-event":
         progress.get(report.label.stack)?.onEvent(report.event);

@@ -2,6 +2,7 @@ import { outputsJson, type OutputsDetail } from "../outputs/outputs-json";
 import { renderStackOutputsText } from "../outputs/render-stack-outputs-text";
 import { toStackOutputs } from "../outputs/to-stack-outputs";
 import type { StacksRun } from "../stack/run-stacks";
+import { labelSource } from "../stack/stack-targets";
 import type { CommandDocument } from "./print-document";
 
 /**
@@ -12,7 +13,7 @@ import type { CommandDocument } from "./print-document";
 export function stackOutputsDocument(run: StacksRun<OutputsDetail>, options: { readonly refusals: boolean }): CommandDocument {
   const found = run.results.flatMap((r) => (r.detail?.outputs !== undefined ? [{ target: r.target, outputs: toStackOutputs(r.detail.outputs) }] : []));
   const text = found
-    .map((o) => (found.length > 1 ? `# ${o.target.stack} (${o.target.manifest.file})\n` : "") + renderStackOutputsText(o.outputs))
+    .map((o) => (found.length > 1 ? `# ${o.target.stack} (${labelSource(o.target.label)})\n` : "") + renderStackOutputsText(o.outputs))
     .join("\n");
   return { data: outputsJson(run, options), ...(found.length > 0 ? { text } : {}) };
 }

@@ -3,10 +3,14 @@ import { visibleChanges } from "../plan/build-plan";
 import type { Plan } from "../plan/plan";
 import { summarizeRefusals } from "../plan/guard-plan";
 import { changeCountWords } from "../render/change-count-words";
+import { inventoryEntryJson } from "../render/inventory-json";
+import { orphanLine } from "../render/inventory-text";
 import { planJson, stackPreviews } from "../render/plan-json";
+import { errorMessage } from "../render/run-json";
 import { renderPlanMarkdown } from "../render/plan-markdown";
 import { renderPlanText } from "../render/plan-text";
 import { previewStacks, type PreviewStackOptions, type StackPlan } from "../stack/preview-stack";
+import { previewOrphans } from "../stack/stack-inventory";
 import type { StackResult } from "../stack/run-stacks";
 import { ExitCode } from "./exit";
 import type { Io, Writer } from "./io";
@@ -44,14 +48,20 @@ export async function runPreview(options: PreviewOptions, io: Io, engine: Engine
   const report = reportPrinter(io, options, (r) => r.kind === "planned" && printPlanned(io, planOut, r, options));
   // At a terminal apply would ask, and the person at it decides on a broadening: preview refuses what apply would.
   const preview: PreviewStackOptions = { allowReplace: options.allowReplace, allowBroadening: options.allowBroadening, interactive: io.stdinIsTTY, refresh: options.refresh };
-  const run = await previewStacks({ ...options, ...preview, save: options.out !== undefined }, stackContext(io, engine, options, report));
+  const ctx = stackContext(io, engine, options, report);
+  const run = await previewStacks({ ...options, ...preview, save: options.out !== undefined }, ctx);
   const finished = finishRun(io, "preview", run, describePreview);
   const saved = options.out === undefined || run.results.length === 0 || writeSavedPlan(io, options.out, run, preview);
   const exitCode = saved ? finished : ExitCode.failure;
+  // With -f DIR, the stacks in the backend that no manifest of the fleet claims: one line each.
+  const orphans = await previewOrphans(options, run, ctx);
+  if (orphans?.error !== undefined) io.stderr.write(`warning: cannot look for orphaned stacks: ${errorMessage(orphans.error)}\n`);
+  for (const entry of orphans?.stacks ?? []) io.stderr.write(`${orphanLine(entry)}\n`);
   const previews = stackPreviews(run);
   // Markdown (stdout and the GitHub job summary) is rendered once all stacks are in: totals come first.
   const markdown = previews.length > 0 ? renderPlanMarkdown(previews) : undefined;
-  printDocument(io, options.output, { data: planJson(previews, run), ...(markdown !== undefined ? { markdown } : {}) });
+  const orphansJson = orphans?.ok === true ? orphans.stacks.map((entry) => inventoryEntryJson(entry, true)) : null;
+  printDocument(io, options.output, { data: { ...planJson(previews, run), orphans: orphansJson }, ...(markdown !== undefined ? { markdown } : {}) });
   if (markdown !== undefined) appendStepSummary(markdown, io, { enabled: options.stepSummary });
   if (exitCode !== ExitCode.ok) return exitCode;
   return options.detailedExitcode && run.results.some((r) => r.changed) ? ExitCode.changes : ExitCode.ok;

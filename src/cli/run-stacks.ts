@@ -2,6 +2,7 @@ import { homedir } from "node:os";
 import type { Engine } from "../engine/engine";
 import type { Confirm } from "../stack/confirm-request";
 import type { ReportSink } from "../stack/run-report";
+import { labelSource } from "../stack/stack-targets";
 import { failureText, type StackContext, type StackResult, type StacksOptions, type StacksRun } from "../stack/run-stacks";
 import { confirmationReminder } from "../render/confirmation-reminder";
 import { requireConfirmation } from "./confirm";
@@ -50,7 +51,7 @@ export function finishRun<D>(io: Io, command: string, run: StacksRun<D>, describ
 export function renderStacksSummary<D>(command: string, results: readonly StackResult<D>[], describe: DescribeResult<D>): string {
   const lines = results.map((result) => {
     const words = failureText(result) ?? describe(result);
-    return `  ${(result.ok ? "ok" : "FAILED").padEnd(7)} ${result.target.stack} (${result.target.manifest.file}): ${words}`;
+    return `  ${(result.ok ? "ok" : "FAILED").padEnd(7)} ${result.target.stack} (${labelSource(result.target.label)}): ${words}`;
   });
   return `\nplanton ${command}: ${results.length} stack${results.length === 1 ? "" : "s"}\n${lines.join("\n")}\n`;
 }

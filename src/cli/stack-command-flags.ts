@@ -3,7 +3,7 @@ import { addManifestFlags, addStackFlags, type ManifestFlags, type StackFlags } 
 import type { StackCommandOptions } from "./run-stacks";
 
 /** Raw flags every engine command has. */
-export type StackCommandFlags = ManifestFlags & StackFlags & { parallel?: number };
+export type StackCommandFlags = ManifestFlags & StackFlags & { parallel?: number; failFast?: boolean };
 
 /**
  * How many stacks run at once by default. A stack spends most of its time waiting on KMS but runs
@@ -12,14 +12,18 @@ export type StackCommandFlags = ManifestFlags & StackFlags & { parallel?: number
  */
 export const DEFAULT_PARALLEL = 4;
 
-/** Adds the flags every engine command has (manifests, stack, --parallel); `manifestsOptional` for apply's --plan. */
-export function addStackCommandFlags(command: Command, manifestsOptional = false): Command {
-  addManifestFlags(command, manifestsOptional);
+/**
+ * Adds the flags every engine command has (manifests, stack, --parallel, --fail-fast); `-f` is
+ * optional (`manifestsOptional`) for apply, where `--plan` can take its place, and for the
+ * commands that also work from a stack's state alone (`--stack NAME`).
+ */
+export function addStackCommandFlags(command: Command, { manifestsOptional = false }: { manifestsOptional?: boolean } = {}): Command {
+  addManifestFlags(command, { optional: manifestsOptional });
   addStackFlags(command);
   const parallel = new Option("--parallel <n>", `run at most n stacks at once, each stack's output kept together (1: one after another)`)
     .argParser(positiveInteger)
     .default(DEFAULT_PARALLEL);
-  return command.addOption(parallel);
+  return command.addOption(parallel).option("--fail-fast", "after the first stack fails, start no other (the rest are reported as skipped)");
 }
 
 function positiveInteger(value: string): number {
@@ -38,6 +42,7 @@ export function toStackCommandOptions(flags: StackCommandFlags, command: Command
     ...(flags.region ? { region: flags.region } : {}),
     stackFlags: toStackFlags(flags),
     ...(flags.parallel !== undefined ? { parallel: flags.parallel } : {}),
+    ...(flags.failFast === true ? { failFast: true } : {}),
     ...(globals.color ? { color: globals.color } : {}),
     verbose: globals.verbose === true,
   };

@@ -12,6 +12,18 @@ export interface StackAddress {
   readonly envVars: Readonly<Record<string, string>>;
 }
 
+/** A backend, and the engine's environment to reach it. */
+export type StackLocation = Pick<StackAddress, "backend" | "envVars">;
+
+/** One stack found in a backend: when it last changed, what it holds, its outputs. */
+export interface StackListing {
+  readonly name: string;
+  /** The end of its last update, as the engine gives it (ISO 8601); absent when it never ran. */
+  readonly lastUpdate?: string;
+  readonly resourceCount?: number;
+  readonly outputs: Readonly<Record<string, OutputValue>>;
+}
+
 /** The program a stack deploys: the key and how its providers reach AWS. */
 export interface StackProgram {
   readonly key: AwsKmsKey;
@@ -48,4 +60,6 @@ export interface Engine {
   openExistingStack(address: StackAddress): Promise<EngineStack | undefined>;
   /** The aliases among `lookups` that already exist in KMS, with the key each points at (see findAliasOwners). */
   findAliasOwners(lookups: readonly AliasLookup[], options: AliasLookupOptions): Promise<AliasOwner[]>;
+  /** Every planton stack in the backend, by name. */
+  listStacks(location: StackLocation): Promise<readonly StackListing[]>;
 }

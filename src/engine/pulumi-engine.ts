@@ -2,6 +2,7 @@ import type * as CreateProgram from "../program/create-program";
 import { findAliasOwners } from "./alias-owners";
 import type { Engine, EngineStack, StackAddress, StackProgram } from "./engine";
 import { NoStackError, openStack, type StackHandle } from "./open-stack";
+import { listStacks } from "./list-stacks";
 import { removeStack } from "./remove-stack";
 import { readOutputs, runOperation } from "./run-operation";
 import { stateStamp, updateMessages } from "./state-stamp";
@@ -23,6 +24,7 @@ export const pulumiEngine: Engine = {
     }
   },
   findAliasOwners,
+  listStacks,
 };
 
 function engineStack(handle: StackHandle): EngineStack {

@@ -53,7 +53,7 @@ export function destroySchedule(plan: Plan, now: Date): DestroySchedule {
 export function renderDestroyText(plan: Plan, options: DestroyTextOptions): string {
   const p = palette(options.colour);
   const { scheduled, removed } = destroySchedule(plan, options.now);
-  const lines = [p.strong(`Stack ${plan.stack}`) + p.faint(` (${plan.name}, ${plan.file})`), ""];
+  const lines = [p.strong(`Stack ${plan.stack}`) + p.faint(plan.file === "" ? " (state only)" : ` (${plan.name}, ${plan.file})`), ""];
   if (scheduled.length + removed.length === 0) return `${[...lines, "Nothing to destroy."].join("\n")}\n`;
   for (const key of scheduled) {
     const when = `${key.unrecoverableAfter.slice(0, 16).replace("T", " ")} UTC`;

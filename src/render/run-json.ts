@@ -63,7 +63,8 @@ function problemJson(problem: RunProblem): ProblemJson {
   };
 }
 
-function errorMessage(err: unknown): string {
+/** An error's message, without its stack. */
+export function errorMessage(err: unknown): string {
   if (isPlantonError(err)) return err.message;
   return err instanceof Error ? err.message : String(err);
 }

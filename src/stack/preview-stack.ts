@@ -88,7 +88,7 @@ export async function planStack(session: StackSession<StackPlan>, options: Previ
  */
 async function refuseTakenAliases(session: StackSession<StackPlan>, plan: Plan): Promise<void> {
   const { target } = session;
-  const spec = target.manifest.key.spec;
+  const spec = target.manifest?.key.spec;
   if (spec === undefined || spec.alias === "") return;
   const replicaRegions = target.aws.endpointUrl === undefined ? spec.replicaRegions : [];
   const claims = aliasClaims(plan, { alias: spec.alias, region: target.aws.region, replicaRegions });

@@ -4,6 +4,7 @@ import type { ResourceChange } from "../plan/plan";
 import type { Confirm } from "./confirm-request";
 import { runStacks, type StackContext, type StackOutcome, type StacksOptions, type StacksRun } from "./run-stacks";
 import type { StackSession } from "./stack-session";
+import { noStackHint } from "./stack-targets";
 
 /** How to refresh a stack: who confirms recording the drift. */
 export interface RefreshStackOptions {
@@ -32,7 +33,7 @@ export async function refreshStack(session: StackSession<StackRefreshDetail>, op
   const stack = await session.openExistingStack();
   if (stack === undefined) {
     throw new PlantonError("usage", `cannot refresh stack ${target.stack}: no such stack in ${target.backend.url}`, {
-      hint: `run planton apply -f ${target.manifest.file} first`,
+      hint: noStackHint(target),
     });
   }
   const found = refreshDrift((await session.run(stack, "refresh-preview", `reading the live resources of stack ${target.stack}`)).events);
@@ -52,5 +53,5 @@ export async function refreshStack(session: StackSession<StackRefreshDetail>, op
 
 /** Refreshes every manifest's stack. */
 export function refreshStacks(options: StacksOptions & RefreshStackOptions, ctx: StackContext): Promise<StacksRun<StackRefreshDetail>> {
-  return runStacks({ command: "refresh", verb: "refresh", judgesPolicy: false }, options, ctx, (session) => refreshStack(session, options));
+  return runStacks({ command: "refresh", verb: "refresh", judgesPolicy: false, fromState: true }, options, ctx, (session) => refreshStack(session, options));
 }

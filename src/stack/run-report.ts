@@ -14,8 +14,11 @@ export type RunReport =
   | { readonly kind: "notice"; readonly text: string }
   /** The run stopped before any stack, not for a manifest problem (no manifests at all). */
   | { readonly kind: "run-failed"; readonly error: unknown }
-  /** An engine operation began; `doing` reads `previewing stack payments`. */
-  | { readonly kind: "operation-started"; readonly label: StackLabel; readonly doing: string }
+  /**
+   * An engine operation began; `doing` reads `previewing stack payments`. `several`: other stacks
+   * run in the same command, so its progress lines name the stack.
+   */
+  | { readonly kind: "operation-started"; readonly label: StackLabel; readonly doing: string; readonly several?: boolean }
   | { readonly kind: "engine-event"; readonly label: StackLabel; readonly event: EngineEvent }
   /** The engine's own output in whole lines, under --verbose. */
   | { readonly kind: "engine-output"; readonly label: StackLabel; readonly text: string }

@@ -5,7 +5,7 @@ import { loadManifests, type LoadManifestsOptions, type Manifest, type ManifestS
 import type { ReportSink } from "./run-report";
 import { scheduleStacks } from "./schedule-stacks";
 import { stackSession, type Interrupt, type StackSession } from "./stack-session";
-import { resolveStackTargets, type StackTarget, type StackTargetOptions } from "./stack-targets";
+import { resolveStackTargets, stateOnlyTarget, type StackTarget, type StackTargetOptions } from "./stack-targets";
 
 /** What every stack operation is given from outside: the engine, the sources, Ctrl-C, the printer. */
 export interface StackContext {
@@ -27,6 +27,8 @@ export interface StacksOptions extends LoadManifestsOptions {
   readonly manifests?: readonly Manifest[];
   /** `--parallel`: at most this many stacks at once; default 1, one after another. */
   readonly parallel?: number;
+  /** `--fail-fast`: after the first failed stack, start no other (the rest are skipped). */
+  readonly failFast?: boolean;
 }
 
 /** How one stack's operation ended, when it did not throw. */
@@ -38,14 +40,18 @@ export interface StackOutcome {
 
 /**
  * One stack's result: its outcome, what it recorded (`detail`), and the error that failed it;
- * `skipped` when an interruption stopped the run before the stack started.
+ * `skipped` when the run stopped before the stack started: by an interruption, or by
+ * `--fail-fast` after an earlier stack failed.
  */
 export interface StackResult<D> extends StackOutcome {
   readonly target: StackTarget;
   readonly detail?: D;
   readonly error?: unknown;
-  readonly skipped?: true;
+  readonly skipped?: SkipReason;
 }
+
+/** Why a stack never started. */
+export type SkipReason = "interrupted" | "fail-fast";
 
 /** A problem found before the engine started, with the name of the manifest it belongs to. */
 export interface RunProblem extends Problem {
@@ -70,6 +76,8 @@ export interface FrameNames {
   readonly verb: string;
   /** The command judges or deploys the key policy (preview, apply): it warns about the AWS default policy. */
   readonly judgesPolicy: boolean;
+  /** The command works from a stack's state alone (destroy, refresh, outputs): `--stack NAME` without `-f`. */
+  readonly fromState?: boolean;
 }
 
 /** One stack's operation, run by the frame inside its session. */
@@ -77,9 +85,10 @@ export type StackOperation<D> = (session: StackSession<D>) => Promise<StackOutco
 
 /**
  * The frame of every engine command: load and validate the manifests (an error stops the run
- * before the engine starts), resolve their stacks, report the engine notices once, set up Ctrl-C,
+ * before the engine starts), resolve their stacks (or, for a command that works `fromState`,
+ * the one stack `--stack NAME` names when no manifest is given), report the engine notices once, set up Ctrl-C,
  * run each stack in a session (which closes what it opened), and collect the results in input
- * order. A failing stack does not stop the next one; an interruption does. scheduleStacks decides
+ * order. A failing stack does not stop the next one (unless `failFast`); an interruption does. scheduleStacks decides
  * how many stacks run at once and keeps each stack's reports together.
  */
 export async function runStacks<D>(names: FrameNames, options: StacksOptions, ctx: StackContext, operation: StackOperation<D>): Promise<StacksRun<D>> {
@@ -88,10 +97,15 @@ export async function runStacks<D>(names: FrameNames, options: StacksOptions, ct
   if (problems.length > 0) ctx.report({ kind: "problems", problems });
   if (hasErrors(problems)) return { results: [], problems, ok: false };
   if (loaded.manifests.length === 0) {
+    const stack = options.stackFlags.stack;
+    if (names.fromState === true && options.files.length === 0 && stack !== undefined && stack !== "") {
+      const { target, notices } = stateOnlyTarget(stack, options.stackFlags, ctx.sources.env, ctx.homeDir, ctx.sources.cwd);
+      return runTargets(names, [target], notices, problems, options, ctx, operation);
+    }
     // The loader reports empty files and directories itself; this is the case of no -f at all.
     const where = options.files.length > 0 ? ` in ${options.files.join(", ")}` : "";
     const error = new PlantonError("usage", `cannot ${names.command} any stack: no manifests found${where}`, {
-      hint: "pass -f with a manifest file, a directory of *.yaml/*.yml manifests, or - for stdin",
+      hint: `pass -f with a manifest file, a directory of *.yaml/*.yml manifests, or - for stdin${names.fromState === true ? "; or --stack NAME alone to work from the stack's state" : ""}`,
     });
     ctx.report({ kind: "run-failed", error });
     return { results: [], problems, error, ok: false };
@@ -102,11 +116,23 @@ export async function runStacks<D>(names: FrameNames, options: StacksOptions, ct
     ctx.report({ kind: "problems", problems: unresolved });
     return { results: [], problems: [...problems, ...unresolved], ok: false };
   }
-  for (const text of resolved.notices) ctx.report({ kind: "notice", text });
+  return runTargets(names, resolved.targets, resolved.notices, problems, options, ctx, operation);
+}
 
+/** Reports the engine notices once, sets up Ctrl-C, and schedules the stacks. */
+async function runTargets<D>(
+  names: FrameNames,
+  targets: readonly StackTarget[],
+  notices: readonly string[],
+  problems: readonly RunProblem[],
+  options: StacksOptions,
+  ctx: StackContext,
+  operation: StackOperation<D>,
+): Promise<StacksRun<D>> {
+  for (const text of notices) ctx.report({ kind: "notice", text });
   const interrupt = ctx.interrupts();
   try {
-    const results = await scheduleStacks(resolved.targets, options.parallel ?? 1, ctx.report, (target, report) =>
+    const results = await scheduleStacks(targets, { parallel: options.parallel ?? 1, failFast: options.failFast === true }, ctx.report, (target, report) =>
       runOne(names, target, { ...ctx, report }, interrupt, operation),
     );
     return { results, problems, ok: results.every((r) => r.ok) };
@@ -140,10 +166,11 @@ export function throwIfInterrupted(interrupt: Pick<Interrupt, "interrupted">, ve
 
 /**
  * Why a stack failed, in a few words: `failed: <reason>` (a PlantonError's message without its
- * `cannot ‹verb› ‹thing›: ` head), `skipped (interrupted)`; undefined when it did not fail.
+ * `cannot ‹verb› ‹thing›: ` head), `skipped (interrupted)`, `skipped (--fail-fast)`; undefined
+ * when it did not fail.
  */
 export function failureText(result: Pick<StackResult<unknown>, "error" | "skipped">): string | undefined {
-  if (result.skipped) return "skipped (interrupted)";
+  if (result.skipped) return `skipped (${result.skipped === "fail-fast" ? "--fail-fast" : "interrupted"})`;
   if (result.error === undefined) return undefined;
   if (!isPlantonError(result.error)) return "failed";
   return `failed: ${result.error.message.replace(/^cannot [^:]*: /, "")}`;

@@ -66,6 +66,8 @@ export function savedPlan(run: StacksRun<StackPlan>, meta: SavedPlanMeta): Saved
     const detail = result.detail;
     if (detail?.basis === undefined || shown[i] === undefined) return undefined;
     const { label, manifest } = result.target;
+    // Preview always has manifests; a stack known only from its state cannot be planned.
+    if (manifest === undefined) return undefined;
     stacks.push({
       ...label,
       manifest: toJson(AwsKmsKeySchema, manifest.key),

@@ -1,4 +1,6 @@
 import type { AliasLookup, AliasOwner } from "../engine/alias-owners";
+import type { AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
+import { PlantonError } from "../core/planton-error";
 import type { Engine, EngineStack } from "../engine/engine";
 import type { Operation, OperationResult, RunOptions } from "../engine/run-operation";
 import type { Adoption } from "../program/program-options";
@@ -65,7 +67,7 @@ export function stackSession<D>(target: StackTarget, deps: SessionDeps): StackSe
   return {
     target,
     interrupted: deps.interrupt.interrupted,
-    openStack: async (adopt) => keep(await deps.engine.openStack(address, { key: target.manifest.key, options: { ...programOptions(target), ...(adopt !== undefined ? { adopt } : {}) } })),
+    openStack: async (adopt) => keep(await deps.engine.openStack(address, { key: manifestKey(target), options: { ...programOptions(target), ...(adopt !== undefined ? { adopt } : {}) } })),
     openExistingStack: async () => {
       const stack = await deps.engine.openExistingStack(address);
       return stack === undefined ? undefined : keep(stack);
@@ -93,6 +95,12 @@ export function stackSession<D>(target: StackTarget, deps: SessionDeps): StackSe
     close: () => opened.splice(0).forEach((stack) => stack.close()),
     detail: () => detail,
   };
+}
+
+/** The key a program deploys: only a manifest's target has one (destroy, refresh and outputs open existing stacks). */
+function manifestKey(target: StackTarget): AwsKmsKey {
+  if (target.manifest === undefined) throw new PlantonError("usage", `cannot open stack ${target.stack} with a program: no manifest given`, { hint: "pass -f with the stack's manifest" });
+  return target.manifest.key;
 }
 
 function programOptions(target: StackTarget): { endpointUrl?: string; profile?: string } {

@@ -1,6 +1,6 @@
 import { error, type Problem } from "../core/problem";
 import { resolveBackend, type Backend } from "../engine/backend-url";
-import { engineEnvironment } from "../engine/engine-env";
+import { engineEnvironment, type EngineEnvironment } from "../engine/engine-env";
 import { stackName } from "../engine/stack-name";
 import type { Manifest } from "./load-manifests";
 
@@ -30,9 +30,13 @@ export interface StackLabel {
   readonly name: string;
 }
 
-/** Everything the engine needs to run one manifest's stack. */
+/**
+ * Everything the engine needs to run one stack: a manifest's, or (`--stack NAME` without `-f`,
+ * for destroy, refresh and outputs) a stack known from its state alone, with no manifest, an
+ * empty file and name in its label and no region (the state's providers hold it).
+ */
 export interface StackTarget {
-  readonly manifest: Manifest;
+  readonly manifest?: Manifest;
   readonly stack: string;
   readonly label: StackLabel;
   readonly backend: Backend;
@@ -65,13 +69,7 @@ export function resolveStackTargets(
   if (flags.stack !== undefined && manifests.length > 1) {
     problems.push(error("", `--stack names one stack but ${manifests.length} manifests were given; drop --stack or pass one manifest`));
   }
-  const backend = resolveBackend({ flag: flags.backend, env, homeDir, cwd });
-  const profile = flags.profile ?? undefined;
-  const environment = engineEnvironment(env, backend, {
-    ...(profile !== undefined ? { profile } : {}),
-    ...(flags.endpointUrl !== undefined ? { endpointUrl: flags.endpointUrl } : {}),
-  });
-  const endpointUrl = flags.endpointUrl ?? (env["AWS_ENDPOINT_URL_KMS"] || undefined);
+  const { backend, environment, aws: reach } = stackLocation(flags, env, homeDir, cwd);
   const targets: StackTarget[] = [];
   for (const manifest of manifests) {
     const metadata = manifest.key.metadata;
@@ -85,8 +83,50 @@ export function resolveStackTargets(
       problems.push(error("spec.region", "no AWS region: set spec.region, pass --region, or set AWS_REGION", at));
       continue;
     }
-    const aws: AwsTarget = { region, ...(profile !== undefined ? { profile } : {}), ...(endpointUrl !== undefined ? { endpointUrl } : {}) };
+    const aws: AwsTarget = { region, ...reach };
     targets.push({ manifest, stack, label: { stack, file: manifest.file, name: manifest.name }, backend, envVars: environment.vars, aws });
   }
   return { targets, problems, notices: environment.notices };
+}
+
+/**
+ * Where the stack flags and the environment put state, the engine's environment to reach it, and
+ * how the AWS provider reaches AWS (`--profile`; `--endpoint-url`, else AWS_ENDPOINT_URL_KMS).
+ */
+export function stackLocation(
+  flags: StackTargetOptions,
+  env: Readonly<Record<string, string | undefined>>,
+  homeDir: string,
+  cwd: string,
+): { backend: Backend; environment: EngineEnvironment; aws: Omit<AwsTarget, "region"> } {
+  const backend = resolveBackend({ flag: flags.backend, env, homeDir, cwd });
+  const environment = engineEnvironment(env, backend, {
+    ...(flags.profile !== undefined ? { profile: flags.profile } : {}),
+    ...(flags.endpointUrl !== undefined ? { endpointUrl: flags.endpointUrl } : {}),
+  });
+  const endpointUrl = flags.endpointUrl ?? (env["AWS_ENDPOINT_URL_KMS"] || undefined);
+  const aws = { ...(flags.profile !== undefined ? { profile: flags.profile } : {}), ...(endpointUrl !== undefined ? { endpointUrl } : {}) };
+  return { backend, environment, aws };
+}
+
+/** The target of `--stack NAME` without manifests: the stack as its state has it. */
+export function stateOnlyTarget(
+  stack: string,
+  flags: StackTargetOptions,
+  env: Readonly<Record<string, string | undefined>>,
+  homeDir: string,
+  cwd: string,
+): { target: StackTarget; notices: readonly string[] } {
+  const { backend, environment, aws } = stackLocation(flags, env, homeDir, cwd);
+  return { target: { stack, label: { stack, file: "", name: "" }, backend, envVars: environment.vars, aws: { region: "", ...aws } }, notices: environment.notices };
+}
+
+/** Where a stack's label says it came from: its manifest's file, or `state only`. */
+export function labelSource(label: StackLabel): string {
+  return label.file === "" ? "state only" : label.file;
+}
+
+/** The hint for a stack that is not (yet) in the backend: apply its manifest, or find its name. */
+export function noStackHint(target: StackTarget): string {
+  return target.manifest !== undefined ? `run planton apply -f ${target.manifest.file} first` : "planton stacks lists the stacks in this backend";
 }

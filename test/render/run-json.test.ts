@@ -78,7 +78,7 @@ describe("driftJson and destroyJson", () => {
   });
 
   it("destroy: a skipped stack says so", () => {
-    const document = destroyJson({ results: [{ target: target("a"), ok: false, changed: false, skipped: true }], problems: [], ok: false });
+    const document = destroyJson({ results: [{ target: target("a"), ok: false, changed: false, skipped: "interrupted" }], problems: [], ok: false });
     expect(document.stacks).toEqual([{ stack: "a", file: "a.yaml", name: "a", scheduled: [], removed: [], destroyed: false, error: "skipped (interrupted)" }]);
     expect(document.formatVersion).toBe("2.0");
   });

@@ -36,7 +36,7 @@ describe("scheduleStacks", () => {
     const lines: string[] = [];
     const report = (r: RunReport) => void (r.kind === "notice" && lines.push(r.text));
     const runs = controlledRuns();
-    const scheduled = scheduleStacks(targets, 2, report, runs.run);
+    const scheduled = scheduleStacks(targets, { parallel: 2, failFast: false }, report, runs.run);
     await runs.finish("b"); // b finishes first, while a still runs: b's lines wait for a
     expect(lines).toEqual(["a started"]);
     await runs.finish("c");
@@ -51,7 +51,7 @@ describe("scheduleStacks", () => {
   it("with 1, runs one after another and reports live", async () => {
     const lines: string[] = [];
     const runs = controlledRuns();
-    const scheduled = scheduleStacks(targets.slice(0, 2), 1, (r) => void (r.kind === "notice" && lines.push(r.text)), runs.run);
+    const scheduled = scheduleStacks(targets.slice(0, 2), { parallel: 1, failFast: false }, (r) => void (r.kind === "notice" && lines.push(r.text)), runs.run);
     await runs.finish("a");
     expect(runs.running.has("b")).toBe(true);
     await runs.finish("b");
@@ -61,11 +61,43 @@ describe("scheduleStacks", () => {
 
   it("after an interrupted stack, starts no other: the rest are skipped", async () => {
     const started: string[] = [];
-    const results = await scheduleStacks(targets, 1, () => undefined, async (t) => {
+    const results = await scheduleStacks(targets, { parallel: 1, failFast: false }, () => undefined, async (t) => {
       started.push(t.stack);
       return { target: t, ok: false, changed: false, error: new PlantonError("interrupted", `cannot apply stack ${t.stack}: interrupted`) };
     });
     expect(started).toEqual(["a"]);
-    expect(results.map((r) => r.skipped ?? false)).toEqual([false, true, true, true]);
+    expect(results.map((r) => r.skipped ?? false)).toEqual([false, "interrupted", "interrupted", "interrupted"]);
+  });
+
+  it("with failFast, starts no stack after the first failure; those in flight finish, the rest are skipped", async () => {
+    const started: string[] = [];
+    const results = await scheduleStacks(targets, { parallel: 2, failFast: true }, () => undefined, async (t) => {
+      started.push(t.stack);
+      await Promise.resolve();
+      return { target: t, ok: t.stack !== "a", changed: false };
+    });
+    // a and b start together; a fails, so neither worker starts c or d.
+    expect(started).toEqual(["a", "b"]);
+    expect(results.map((r) => [r.ok, r.skipped ?? false])).toEqual([[false, false], [true, false], [false, "fail-fast"], [false, "fail-fast"]]);
+  });
+
+  it("without failFast, a failure does not stop the next stack", async () => {
+    const started: string[] = [];
+    await scheduleStacks(targets, { parallel: 1, failFast: false }, () => undefined, async (t) => {
+      started.push(t.stack);
+      return { target: t, ok: false, changed: false };
+    });
+    expect(started).toEqual(["a", "b", "c", "d"]);
+  });
+
+  it("marks an operation's start as one of several when more than one stack runs, not when one does", async () => {
+    const starts: RunReport[] = [];
+    const run = async (t: StackTarget, report: (r: RunReport) => void) => {
+      report({ kind: "operation-started", label: t.label, doing: `previewing stack ${t.stack}` });
+      return { target: t, ok: true, changed: false };
+    };
+    await scheduleStacks(targets.slice(0, 2), { parallel: 2, failFast: false }, (r) => void starts.push(r), run);
+    await scheduleStacks(targets.slice(0, 1), { parallel: 2, failFast: false }, (r) => void starts.push(r), run);
+    expect(starts.map((r) => r.kind === "operation-started" && r.several === true)).toEqual([true, true, false]);
   });
 });

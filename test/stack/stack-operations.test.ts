@@ -106,7 +106,7 @@ describe("applyStacks", () => {
     const h = harness({ events: { preview: createEvents() } }, `${doc("a")}---\n${doc("b")}---\n${doc("c")}`);
     const pressing = jest.fn(async () => h.pressCtrlC());
     const run = await applyStacks({ ...apply, confirm: pressing }, h.ctx);
-    expect(run.results.map((r) => [r.target.stack, r.ok, r.skipped ?? false])).toEqual([["a", true, false], ["b", false, false], ["c", false, true]]);
+    expect(run.results.map((r) => [r.target.stack, r.ok, r.skipped ?? false])).toEqual([["a", true, false], ["b", false, false], ["c", false, "interrupted"]]);
     expect((run.results[1]?.error as PlantonError).message).toBe("cannot apply stack b: interrupted before it started");
   });
 });

@@ -1,5 +1,5 @@
 import type { AliasLookup, AliasOwner } from "../../src/engine/alias-owners";
-import type { Engine, EngineStack, StackAddress, StackProgram } from "../../src/engine/engine";
+import type { Engine, EngineStack, StackAddress, StackListing, StackLocation, StackProgram } from "../../src/engine/engine";
 import type { EngineEvent } from "../../src/engine/engine-event";
 import type { Operation, OperationResult, OutputValue, RunOptions } from "../../src/engine/run-operation";
 
@@ -23,6 +23,10 @@ export interface FakeEngineOptions {
   readonly enginePlan?: string;
   /** Aliases that already exist in KMS (default none): findAliasOwners answers from these. */
   readonly aliasOwners?: readonly AliasOwner[];
+  /** The stacks `fail` applies to; default every stack. */
+  readonly failStacks?: readonly string[];
+  /** What listing the backend finds (default none), or the error listing fails with. */
+  readonly stacks?: readonly StackListing[] | Error;
 }
 
 /** One thing the fake engine was asked to do. */
@@ -33,7 +37,8 @@ export type EngineCall =
   | { readonly kind: "state"; readonly stack: string }
   | { readonly kind: "remove"; readonly stack: string }
   | { readonly kind: "close"; readonly stack: string }
-  | { readonly kind: "alias-lookup"; readonly lookups: readonly AliasLookup[] };
+  | { readonly kind: "alias-lookup"; readonly lookups: readonly AliasLookup[] }
+  | { readonly kind: "list"; readonly location: StackLocation };
 
 /** A fake Engine that records what it was asked, to pass where the real one would go. */
 export interface FakeEngine extends Engine {
@@ -55,7 +60,7 @@ export function fakeEngine(options: FakeEngineOptions = {}): FakeEngine {
       for (const event of events) runOptions.onEvent?.(event);
       if (options.engineOutput !== undefined) runOptions.onEngineOutput?.(options.engineOutput);
       const failure = options.fail?.[operation];
-      if (failure !== undefined) throw failure;
+      if (failure !== undefined && (options.failStacks?.includes(address.stack) ?? true)) throw failure;
       const enginePlan = runOptions.savePlan === true ? { enginePlan: options.enginePlan ?? "{}" } : {};
       return { events, outputs: operation === "update" ? (options.outputs ?? {}) : {}, ...enginePlan };
     },
@@ -85,6 +90,11 @@ export function fakeEngine(options: FakeEngineOptions = {}): FakeEngine {
     findAliasOwners: async (lookups) => {
       calls.push({ kind: "alias-lookup", lookups });
       return (options.aliasOwners ?? []).filter((o) => lookups.some((l) => l.region === o.region && l.name === o.name));
+    },
+    listStacks: async (location) => {
+      calls.push({ kind: "list", location });
+      if (options.stacks instanceof Error) throw options.stacks;
+      return options.stacks ?? [];
     },
   };
 }

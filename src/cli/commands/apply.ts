@@ -8,7 +8,7 @@ import { addStackCommandFlags, toStackCommandOptions, type StackCommandFlags } f
 /** `planton apply -f ...`: preview, confirm, deploy, print the outputs. */
 export function applyCommand(ctx: CliContext): Command {
   const command = new Command("apply").description("preview, confirm (--yes off a terminal), deploy, and print the stack outputs");
-  addStackCommandFlags(command, true);
+  addStackCommandFlags(command, { manifestsOptional: true });
   command.addOption(new Option("--plan <file>", "apply exactly the plan `preview --out` saved, instead of -f (no confirmation: the plan is what was reviewed)"));
   addOutputFlag(command, ["text", "json", "yaml"]);
   addConfirmFlag(command);

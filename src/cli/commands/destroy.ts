@@ -7,7 +7,7 @@ import { addStackCommandFlags, toStackCommandOptions, type StackCommandFlags } f
 /** `planton destroy -f ...`: schedule the keys' deletion through the engine, after confirmation. */
 export function destroyCommand(ctx: CliContext): Command {
   const command = new Command("destroy").description("schedule the stack's keys for deletion (after their deletion window) and remove the aliases");
-  addStackCommandFlags(command);
+  addStackCommandFlags(command, { manifestsOptional: true });
   addConfirmFlag(command);
   addOutputFlag(command);
   return command.action(async (flags: StackCommandFlags & ConfirmFlags & { output: "text" | "json" | "yaml" }, self: Command) => {

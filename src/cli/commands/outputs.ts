@@ -7,7 +7,7 @@ import { addStackCommandFlags, toStackCommandOptions, type StackCommandFlags } f
 /** `planton outputs -f ...`: print the stack outputs (text, json, yaml); exit 1 when there is no stack. */
 export function outputsCommand(ctx: CliContext): Command {
   const command = new Command("outputs").description("print the stack outputs (AwsKmsKeyStackOutputs)");
-  addStackCommandFlags(command);
+  addStackCommandFlags(command, { manifestsOptional: true });
   addOutputFlag(command, ["text", "json", "yaml"]);
   return command.action(async (flags: StackCommandFlags & { output: "text" | "json" | "yaml" }, self: Command) => {
     const { runOutputs } = require("../run-outputs") as typeof RunOutputs;

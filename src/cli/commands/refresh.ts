@@ -10,7 +10,7 @@ import { addStackCommandFlags, toStackCommandOptions, type StackCommandFlags } f
  */
 export function refreshCommand(ctx: CliContext): Command {
   const command = new Command("refresh").description("show what changed outside planton, and record it in the stack's state once confirmed (--yes off a terminal)");
-  addStackCommandFlags(command);
+  addStackCommandFlags(command, { manifestsOptional: true });
   addOutputFlag(command, ["text", "json", "yaml"]);
   addConfirmFlag(command, "record the drift in the state without asking (off a terminal, refresh only reports without it)");
   command.addOption(new Option("--detailed-exitcode", "exit 0 when nothing drifted, 2 when something did, 1 on error"));

@@ -1,0 +1,104 @@
+import { DescribeKeyCommand, type KMSClient } from "@aws-sdk/client-kms";
+import { mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { keyManifest } from "./support/manifests";
+import { describeE2e, expectExit, startSandbox, type Sandbox } from "./support/sandbox";
+
+// A fleet folder of two manifests, applied; then one manifest is removed from the folder while
+// its key lives on. `planton stacks -f` and `preview -f` must name that stack as orphaned, with the
+// key the emulator still holds.
+
+jest.setTimeout(240_000);
+
+interface InventoryJson {
+  ok: boolean;
+  stacks: { stack: string; keyId: string | null; region: string | null; lastUpdate: string | null; file: string | null; orphaned: boolean | null }[];
+}
+
+describeE2e("planton stacks: inventory and orphans in the sandbox", () => {
+  let sandbox: Sandbox;
+  let kms: KMSClient;
+  let fleet: string;
+  const keyIds: Record<string, string> = {};
+
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    kms = sandbox.kms("us-east-1");
+    fleet = join(sandbox.dir, "keys");
+    mkdirSync(fleet);
+    sandbox.write("keys/kept.yaml", keyManifest({ name: "kept" }));
+    sandbox.write("keys/gone.yaml", keyManifest({ name: "gone" }));
+    const applied = await sandbox.planton(["apply", "-f", fleet, "--yes", "-o", "json"]);
+    expectExit(applied, 0);
+    for (const s of (JSON.parse(applied.stdout) as { stacks: { stack: string; outputs: { keyId: string } }[] }).stacks) keyIds[s.stack] = s.outputs.keyId;
+    rmSync(join(fleet, "gone.yaml"));
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+
+  it("lists both stacks with the keys the emulator holds", async () => {
+    const run = await sandbox.planton(["stacks", "-o", "json"]);
+    expectExit(run, 0);
+    const document = JSON.parse(run.stdout) as InventoryJson;
+    expect(document.stacks.map((s) => [s.stack, s.keyId, s.region, s.orphaned])).toEqual([
+      ["acme-prod-gone", keyIds["acme-prod-gone"], "us-east-1", null],
+      ["acme-prod-kept", keyIds["acme-prod-kept"], "us-east-1", null],
+    ]);
+    expect(document.stacks.every((s) => s.lastUpdate !== null && !Number.isNaN(Date.parse(s.lastUpdate)))).toBe(true);
+  });
+
+  it("with -f, marks the stack whose manifest was removed as orphaned; its key is still enabled", async () => {
+    const run = await sandbox.planton(["stacks", "-f", fleet]);
+    expectExit(run, 0);
+    expect(run.stdout).toMatch(new RegExp(`^acme-prod-gone +${keyIds["acme-prod-gone"]} +us-east-1 +\\S+ +ORPHANED$`, "m"));
+    expect(run.stdout).toMatch(/^acme-prod-kept .* \S*kept\.yaml$/m);
+    expect(run.stderr).toContain(`orphaned stack acme-prod-gone: no manifest claims it, but its key ${keyIds["acme-prod-gone"]} in us-east-1 is still live and billed`);
+    const key = await kms.send(new DescribeKeyCommand({ KeyId: keyIds["acme-prod-gone"] }));
+    expect(key.KeyMetadata?.KeyState).toBe("Enabled");
+
+    const json = await sandbox.planton(["stacks", "-f", fleet, "-o", "json"]);
+    expectExit(json, 0);
+    expect((JSON.parse(json.stdout) as InventoryJson).stacks.map((s) => [s.stack, s.orphaned])).toEqual([["acme-prod-gone", true], ["acme-prod-kept", false]]);
+  });
+
+  it("preview -f DIR says so in one line, and in its JSON orphans", async () => {
+    const run = await sandbox.planton(["preview", "-f", fleet]);
+    expectExit(run, 0);
+    expect(run.stderr.match(/^orphaned stack .*$/gm)).toEqual([expect.stringMatching(/^orphaned stack acme-prod-gone: /)]);
+    const json = await sandbox.planton(["preview", "-f", fleet, "-o", "json"]);
+    expectExit(json, 0);
+    expect((JSON.parse(json.stdout) as { orphans: { stack: string; keyId: string }[] }).orphans.map((o) => [o.stack, o.keyId])).toEqual([["acme-prod-gone", keyIds["acme-prod-gone"]]]);
+  });
+
+  it("outputs --stack NAME reads the orphan's outputs from its state, without a manifest", async () => {
+    const run = await sandbox.planton(["outputs", "--stack", "acme-prod-gone", "-o", "json"]);
+    expectExit(run, 0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ keyId: keyIds["acme-prod-gone"], region: "us-east-1" });
+  });
+
+  it("destroy --stack NAME --yes without a manifest schedules the orphan's key for deletion; then no orphan is left", async () => {
+    const run = await sandbox.planton(["destroy", "--stack", "acme-prod-gone", "--yes"]);
+    expectExit(run, 0);
+    expect(run.stdout).toContain("Stack acme-prod-gone (state only)");
+    expect(run.stderr).toContain("  ok      acme-prod-gone (state only): ");
+    const key = await kms.send(new DescribeKeyCommand({ KeyId: keyIds["acme-prod-gone"] }));
+    expect(key.KeyMetadata?.KeyState).toBe("PendingDeletion");
+    const kept = await kms.send(new DescribeKeyCommand({ KeyId: keyIds["acme-prod-kept"] }));
+    expect(kept.KeyMetadata?.KeyState).toBe("Enabled");
+
+    const after = await sandbox.planton(["stacks", "-f", fleet, "-o", "json"]);
+    expectExit(after, 0);
+    expect((JSON.parse(after.stdout) as InventoryJson).stacks.map((s) => [s.stack, s.keyId, s.orphaned])).toEqual([
+      ["acme-prod-gone", null, false],
+      ["acme-prod-kept", keyIds["acme-prod-kept"], false],
+    ]);
+  });
+
+  it("exits 1 in one line when the backend cannot be listed", async () => {
+    const run = await sandbox.planton(["stacks", "--backend", "s3://no-such-bucket?endpoint=127.0.0.1:1&disableSSL=true&s3ForcePathStyle=true&region=us-east-1"]);
+    expectExit(run, 1);
+    expect(run.stderr).toMatch(/^error: cannot list the stacks in s3:\/\/no-such-bucket\S*: /m);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
