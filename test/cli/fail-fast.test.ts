@@ -12,7 +12,7 @@ import { policyBlock } from "../support/policy-block";
 const doc = (name: string) => `apiVersion: aws.project-planton.org/v1\nkind: AwsKmsKey\nmetadata:\n  name: ${name}\nspec:\n  region: us-east-1\n${policyBlock}`;
 const stdin = ["a", "b", "c", "d"].map(doc).join("---\n");
 const env = { PULUMI_CONFIG_PASSPHRASE: "x", PLANTON_BACKEND_URL: "file:///nonexistent" };
-const failing = (operation: "preview" | "update" | "destroy" | "refresh") =>
+const failing = (operation: "preview" | "update" | "destroy" | "refresh-preview") =>
   fakeEngine({ events: { preview: createEvents(), "destroy-preview": deleteEvents() }, fail: { [operation]: new PlantonError("engine", `cannot ${operation} stack b: the provider failed`) }, failStacks: ["b"] });
 
 describe("--fail-fast", () => {
@@ -34,7 +34,8 @@ describe("--fail-fast", () => {
   it.each([
     ["apply", "update"],
     ["destroy", "destroy"],
-    ["refresh", "refresh"],
+    // refresh reads the drift first (refresh-preview); off a terminal without --yes it only reports.
+    ["refresh", "refresh-preview"],
   ] as const)("%s -o json: the skipped stacks are in the document, with the reason", async (command, operation) => {
     const io = memoryIo({ stdin, env });
     const engine = failing(operation);

@@ -38,11 +38,11 @@ describe("--stack NAME without -f", () => {
     expect(JSON.parse(io.out())).toMatchObject({ keyId: "k-1", region: "eu-west-1" });
   });
 
-  it("refresh runs on the named stack", async () => {
+  it("refresh reads the named stack's drift (off a terminal without --yes it only reports)", async () => {
     const io = memoryIo({ env });
     const engine = fakeEngine({});
     expect(await runCli(["refresh", "--stack", "old-key"], io, engine)).toBe(0);
-    expect(engine.operations()).toEqual(["old-key:refresh"]);
+    expect(engine.operations()).toEqual(["old-key:refresh-preview"]);
   });
 
   it("a stack that is not in the backend fails with a hint to list them", async () => {
@@ -61,9 +61,17 @@ describe("--stack NAME without -f", () => {
     expect(engine.calls).toEqual([]);
   });
 
-  it.each(["preview", "apply"])("%s still requires -f", async (command) => {
+  it("preview still requires -f", async () => {
     const io = memoryIo({ env });
-    expect(await runCli([command, "--stack", "old-key"], io, fakeEngine({}))).toBe(1);
+    expect(await runCli(["preview", "--stack", "old-key"], io, fakeEngine({}))).toBe(1);
     expect(io.err()).toContain("required option '-f, --filename <path>' not specified");
+  });
+
+  it("apply still requires -f, or a saved plan in its place", async () => {
+    const io = memoryIo({ env });
+    const engine = fakeEngine({});
+    expect(await runCli(["apply", "--stack", "old-key"], io, engine)).toBe(1);
+    expect(io.err()).toBe("error: cannot apply: pass -f with a manifest, or --plan with a plan saved by `planton preview --out`\n");
+    expect(engine.calls).toEqual([]);
   });
 });
