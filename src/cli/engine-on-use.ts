@@ -10,5 +10,6 @@ export function engineOnUse(): Engine {
   return {
     openStack: (address, program) => load().openStack(address, program),
     openExistingStack: (address) => load().openExistingStack(address),
+    findIdentityKeys: (location, tags) => load().findIdentityKeys(location, tags),
   };
 }

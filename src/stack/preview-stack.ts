@@ -3,6 +3,7 @@ import type { EngineStack } from "../engine/engine";
 import { buildPlan, hasChanges } from "../plan/build-plan";
 import { safetyRefusals } from "../plan/guard-plan";
 import type { Plan } from "../plan/plan";
+import { refuseSecondKey, resolvePendingOperations } from "./pending-operations";
 import { runStacks, type StackContext, type StackOutcome, type StacksOptions, type StacksRun } from "./run-stacks";
 import type { StackSession } from "./stack-session";
 
@@ -32,11 +33,13 @@ export interface StackPlan {
  */
 export async function planStack(session: StackSession<StackPlan>, options: PreviewStackOptions): Promise<StackPlan & { readonly stack: EngineStack }> {
   const stack = await session.openStack();
+  await resolvePendingOperations(session, stack);
   const result = await session.run(stack, "preview", `previewing stack ${session.target.stack}`);
   const plan = buildPlan(session.target.label, result.events);
   const refusals = safetyRefusals(plan, options);
   session.record({ plan, refusals });
   session.report({ kind: "planned", plan, refusals });
+  await refuseSecondKey(session, stack, plan);
   return { stack, plan, refusals };
 }
 

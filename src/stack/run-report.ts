@@ -26,6 +26,8 @@ export type RunReport =
   | { readonly kind: "destroy-planned"; readonly label: StackLabel; readonly plan: Plan; readonly at: Date }
   /** What a refresh found changed outside planton. */
   | { readonly kind: "refreshed"; readonly label: StackLabel; readonly drift: readonly ResourceChange[] }
+  /** What an interrupted run left pending was resolved (a key adopted, a create dropped). */
+  | { readonly kind: "recovered"; readonly label: StackLabel; readonly text: string }
   /** Confirmed: the engine now changes the stack. */
   | { readonly kind: "changing"; readonly label: StackLabel; readonly verb: "apply" | "destroy" }
   /** The stack failed with `error` (a PlantonError, or a bug); the run goes on with the next. */

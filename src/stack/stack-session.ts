@@ -1,4 +1,8 @@
 import type { Engine, EngineStack } from "../engine/engine";
+import type { IdentityKey } from "../engine/identity-keys";
+import { isPlantonError } from "../core/planton-error";
+import { identityTags } from "../program/key-tags";
+import { describeInterruption } from "./pending-operations";
 import type { Operation, OperationResult } from "../engine/run-operation";
 import { engineOutputLines } from "./engine-output-lines";
 import type { ReportSink, RunReport } from "./run-report";
@@ -31,6 +35,8 @@ export interface StackSession<D> {
   openExistingStack(): Promise<EngineStack | undefined>;
   /** Runs one engine operation; `doing` names it for the heartbeat (`applying stack payments`). */
   run(stack: EngineStack, operation: Operation, doing: string): Promise<OperationResult>;
+  /** Live keys in the stack's region carrying the manifest's identity tags (`planton:*`). */
+  findIdentityKeys(): Promise<IdentityKey[]>;
   /** Keeps what the stack has come to so far: it is the stack's detail even when it fails later. */
   record(detail: D): void;
   report(report: StackReport): void;
@@ -48,9 +54,13 @@ export interface SessionDeps {
 export function stackSession<D>(target: StackTarget, deps: SessionDeps): StackSession<D> & { close(): void; detail(): D | undefined } {
   const opened: EngineStack[] = [];
   const address = { stack: target.stack, backend: target.backend, envVars: target.envVars };
-  const keep = (stack: EngineStack): EngineStack => (opened.push(stack), stack);
   let detail: D | undefined;
   const report = (r: StackReport): void => deps.report({ ...r, label: target.label } as RunReport);
+  const keep = (stack: EngineStack): EngineStack => {
+    opened.push(stack);
+    for (const text of stack.recovered) report({ kind: "recovered", text });
+    return stack;
+  };
   return {
     target,
     interrupted: deps.interrupt.interrupted,
@@ -70,11 +80,15 @@ export function stackSession<D>(target: StackTarget, deps: SessionDeps): StackSe
           onEvent: (event) => report({ kind: "engine-event", event }),
           ...(lines !== undefined ? { onEngineOutput: lines } : {}),
         });
+      } catch (err) {
+        // Say what the interrupted operation left behind, read from the state, not assumed.
+        throw isPlantonError(err) && err.kind === "interrupted" && operation !== "preview" ? await describeInterruption(err, stack) : err;
       } finally {
         lines?.flush();
         report({ kind: "operation-ended" });
       }
     },
+    findIdentityKeys: () => deps.engine.findIdentityKeys(target.aws, identityTags(target.manifest.key)),
     record: (value) => void (detail = value),
     report,
     close: () => opened.splice(0).forEach((stack) => stack.close()),

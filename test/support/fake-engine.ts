@@ -48,6 +48,9 @@ export function fakeEngine(options: FakeEngineOptions = {}): FakeEngine {
       calls.push({ kind: "outputs", stack: address.stack });
       return options.outputs ?? {};
     },
+    recovered: [],
+    state: async () => ({ recorded: [], pending: [] }),
+    resolvePendingCreates: async () => undefined,
     close: () => void calls.push({ kind: "close", stack: address.stack }),
   });
   return {
@@ -57,6 +60,7 @@ export function fakeEngine(options: FakeEngineOptions = {}): FakeEngine {
       calls.push({ kind: "open", stack: address.stack, program });
       return stackOf(address);
     },
+    findIdentityKeys: async () => [],
     openExistingStack: async (address) => {
       calls.push({ kind: "open", stack: address.stack });
       return options.exists === false ? undefined : stackOf(address);
