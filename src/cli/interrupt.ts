@@ -28,6 +28,7 @@ export function onInterrupt(io: Io): Interrupt {
     io.stderr.write("\naborted; the next `planton apply` resolves the operations left unfinished (see README: Cancelled runs)\n");
     process.exit(signal === "SIGTERM" ? 143 : 130);
   };
-  for (const name of SIGNALS) process.on(name, handler);
-  return { signal: engine.signal, interrupted: interrupted.signal, dispose: () => SIGNALS.forEach((name) => process.off(name, handler)) };
+  const handlers = SIGNALS.map((name) => [name, () => handler(name)] as const);
+  for (const [name, on] of handlers) process.on(name, on);
+  return { signal: engine.signal, interrupted: interrupted.signal, dispose: () => handlers.forEach(([name, on]) => process.off(name, on)) };
 }

@@ -39,6 +39,12 @@ function readHolder(path: string): { pid: number; hostname: string; timestamp: s
 }
 
 function isRunning(pid: number): boolean {
+  // A killed process nobody has reaped yet (a container's init may never) is gone all the same.
+  try {
+    if (/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, "utf8"))) return false;
+  } catch {
+    // no /proc entry: not running (or not Linux; the signal check below decides)
+  }
   try {
     process.kill(pid, 0);
     return true;

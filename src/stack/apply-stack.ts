@@ -32,7 +32,10 @@ export async function applyStack(session: StackSession<StackApply>, options: App
     });
   }
   if (!hasChanges(plan)) {
-    session.record({ plan, refusals, outputs: await stack.outputs() });
+    const recorded = await stack.outputs();
+    // An update that was killed recorded no outputs: running the unchanged plan records them.
+    const outputs = Object.keys(recorded).length > 0 ? recorded : (await session.run(stack, "update", `recording the outputs of stack ${target.stack}`)).outputs;
+    session.record({ plan, refusals, outputs });
     return { ok: true, changed: false };
   }
   await options.confirm({ verb: "apply", stack: target.stack, plan, interrupted: session.interrupted });
