@@ -27,7 +27,8 @@ await build({
   platform: "node",
   target: "node20",
   format: "cjs",
-  external: ["@pulumi/*"],
+  // The SDKs load at run time, only when a command reaches the engine.
+  external: ["@pulumi/*", "@aws-sdk/*"],
   // The bundle is compiled inside the snapshot by vm.runInThisContext, whose scripts have no
   // dynamic-import callback: an `import()` there fails at run time with "A dynamic import
   // callback was not specified". Written as `require` instead, every lazy load goes through the
