@@ -29,6 +29,8 @@ export async function findIdentityKeys(location: KeyLocation, tags: Readonly<Rec
     ...(location.endpointUrl !== undefined ? { endpoint: location.endpointUrl } : {}),
     ...(location.profile !== undefined ? { profile: location.profile } : {}),
     maxAttempts: 3,
+    // An endpoint that accepts the connection and never answers must not hold the run forever.
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: 20_000 },
   });
   try {
     const found: IdentityKey[] = [];

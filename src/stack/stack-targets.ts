@@ -2,6 +2,7 @@ import { error, type Problem } from "../core/problem";
 import { resolveBackend, type Backend } from "../engine/backend-url";
 import { engineEnvironment } from "../engine/engine-env";
 import { stackName } from "../engine/stack-name";
+import { endpointProblem } from "./endpoint-problem";
 import type { Manifest } from "./load-manifests";
 
 /** The stack flags, parsed: where state lives and how the engine reaches AWS. */
@@ -71,6 +72,8 @@ export function resolveStackTargets(
     ...(flags.endpointUrl !== undefined ? { endpointUrl: flags.endpointUrl } : {}),
   });
   const endpointUrl = flags.endpointUrl ?? (env["AWS_ENDPOINT_URL_KMS"] || undefined);
+  const badEndpoint = endpointProblem(endpointUrl, flags.endpointUrl !== undefined ? "--endpoint-url" : "AWS_ENDPOINT_URL_KMS");
+  if (badEndpoint !== undefined) return { targets: [], problems: [...problems, badEndpoint], notices: [] };
   const targets: StackTarget[] = [];
   for (const manifest of manifests) {
     const metadata = manifest.key.metadata;
