@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { readdirSync, rmSync } from "node:fs";
+import { closeSync, openSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { DescribeKeyCommand, ListKeysCommand, ListResourceTagsCommand, type KMSClient } from "@aws-sdk/client-kms";
 import { keyManifest } from "./support/manifests";
@@ -108,5 +108,22 @@ describeE2e("cancelled and killed runs leave one key per manifest", () => {
     expectExit(again, 1);
     expect(again.stderr).toContain(`error: cannot create the key of stack acme-prod-lost: us-east-1 already has a live key with this manifest's identity tags that the stack does not record (${keyId})`);
     expect(await liveKeys(kms, "lost")).toEqual([keyId]);
+  });
+
+  it("stdout that cannot be written (/dev/full) after a successful deploy: exit 1, quietly, no provider left running", async () => {
+    const file = sandbox.write("full.yaml", keyManifest({ name: "full" }));
+    const full = openSync("/dev/full", "w");
+    try {
+      const child = spawn(PLANTON, ["apply", "-f", file, "--yes"], { cwd: sandbox.dir, env: sandbox.env, stdio: ["pipe", full, "pipe"] });
+      const run = await collect(child);
+      expectExit(run, 1);
+      expect(run.stderr).toContain("ok      acme-prod-full");
+      expect(run.stderr).not.toMatch(/ENOSPC|\n\s+at /);
+    } finally {
+      closeSync(full);
+    }
+    expect(await liveKeys(kms, "full")).toHaveLength(1);
+    const plugins = execFileSync("ps", ["-eo", "args="], { encoding: "utf8" }).split("\n").filter((l) => l.includes(sandbox.dir) || /pulumi-resource-aws/.test(l) && l.includes("full"));
+    expect(plugins).toEqual([]);
   });
 });
