@@ -1,4 +1,6 @@
-import type { Engine, EngineStack, StackAddress, StackProgram } from "../../src/engine/engine";
+import type { Engine, EngineStack, StackAddress, StackProgram, StackState } from "../../src/engine/engine";
+import type { IdentityKey } from "../../src/engine/identity-keys";
+import type { PendingCreateResolution } from "../../src/engine/pending-operations";
 import type { EngineEvent } from "../../src/engine/engine-event";
 import type { Operation, OperationResult, OutputValue, RunOptions } from "../../src/engine/run-operation";
 
@@ -14,6 +16,10 @@ export interface FakeEngineOptions {
   readonly engineOutput?: string;
   /** An operation that fails with this error. */
   readonly fail?: Partial<Record<Operation, Error>>;
+  /** What the stack's state records (default: nothing, nothing pending). */
+  readonly state?: StackState;
+  /** Live keys carrying the manifest's identity tags (default none). */
+  readonly identityKeys?: readonly IdentityKey[];
 }
 
 /** One thing the fake engine was asked to do. */
@@ -21,7 +27,8 @@ export type EngineCall =
   | { readonly kind: "open"; readonly stack: string; readonly program?: StackProgram }
   | { readonly kind: "run"; readonly stack: string; readonly operation: Operation; readonly options: RunOptions }
   | { readonly kind: "outputs"; readonly stack: string }
-  | { readonly kind: "close"; readonly stack: string };
+  | { readonly kind: "close"; readonly stack: string }
+  | { readonly kind: "resolve"; readonly stack: string; readonly resolutions: readonly PendingCreateResolution[] };
 
 /** A fake Engine that records what it was asked, to pass where the real one would go. */
 export interface FakeEngine extends Engine {
@@ -49,8 +56,8 @@ export function fakeEngine(options: FakeEngineOptions = {}): FakeEngine {
       return options.outputs ?? {};
     },
     recovered: [],
-    state: async () => ({ recorded: [], pending: [] }),
-    resolvePendingCreates: async () => undefined,
+    state: async () => options.state ?? { recorded: [], pending: [] },
+    resolvePendingCreates: async (resolutions) => void calls.push({ kind: "resolve", stack: address.stack, resolutions }),
     close: () => void calls.push({ kind: "close", stack: address.stack }),
   });
   return {
@@ -60,7 +67,7 @@ export function fakeEngine(options: FakeEngineOptions = {}): FakeEngine {
       calls.push({ kind: "open", stack: address.stack, program });
       return stackOf(address);
     },
-    findIdentityKeys: async () => [],
+    findIdentityKeys: async () => [...(options.identityKeys ?? [])],
     openExistingStack: async (address) => {
       calls.push({ kind: "open", stack: address.stack });
       return options.exists === false ? undefined : stackOf(address);
