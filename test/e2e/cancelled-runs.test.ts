@@ -56,8 +56,8 @@ describeE2e("cancelled and killed runs leave one key per manifest", () => {
     await sandbox?.close();
   });
 
-  it.each([0, 300, 1000])("SIGTERM to the process group %i ms into creating the key: graceful stop, truthful state, one key after the next apply", async (delay) => {
-    for (let round = 0; round < 3; round++) {
+  it.each([0, 1000])("SIGTERM to the process group %i ms into creating the key: graceful stop, truthful state, one key after the next apply", async (delay) => {
+    for (let round = 0; round < 2; round++) {
       const name = `term-${delay}-${round}`;
       const file = sandbox.write(`${name}.yaml`, keyManifest({ name }));
       const child = spawnGroup(sandbox, ["apply", "-f", file, "--yes"]);
@@ -77,8 +77,8 @@ describeE2e("cancelled and killed runs leave one key per manifest", () => {
     }
   });
 
-  it.each([0, 150, 400])("SIGKILL of planton and its engine %i ms into creating the key: the next apply adopts or drops the pending create and clears the lock", async (delay) => {
-    for (let round = 0; round < 3; round++) {
+  it.each([0, 300])("SIGKILL of planton and its engine %i ms into creating the key: the next apply adopts or drops the pending create and clears the lock", async (delay) => {
+    for (let round = 0; round < 2; round++) {
       const name = `kill-${delay}-${round}`;
       const file = sandbox.write(`${name}.yaml`, keyManifest({ name }));
       const child = spawnGroup(sandbox, ["apply", "-f", file, "--yes"]);
