@@ -24,7 +24,7 @@ export interface StackApply extends StackPlan {
  */
 export async function applyStack(session: StackSession<StackApply>, options: ApplyStackOptions): Promise<StackOutcome> {
   const { target } = session;
-  const { stack, plan, refusals } = await planStack(session, options);
+  const { stack, plan, refusals } = await planStack(session, options, "resolve");
   if (refusals.length > 0) {
     const refused = summarizeRefusals(refusals);
     throw new PlantonError("refused", `cannot apply stack ${target.stack}: ${refused.headline}`, {

@@ -13,15 +13,23 @@ import type { StackSession } from "./stack-session";
  * AWS); a pending alias create is adopted when the alias points at this stack's key, else dropped
  * when it does not exist. Anything else stops the run, naming the resource and how to resolve it.
  * After an adoption, a refresh reads the adopted resources' attributes from the cloud.
+ * `report` (a preview) decides the same way and says what apply will do, writing nothing.
  */
-export async function resolvePendingOperations(session: StackSession<unknown>, stack: EngineStack): Promise<void> {
+export async function resolvePendingOperations(session: StackSession<unknown>, stack: EngineStack, mode: "resolve" | "report"): Promise<readonly string[]> {
   const state = await stack.state();
   const creates = state.pending.filter((op) => op.operation === "creating");
-  if (creates.length === 0) return;
+  if (creates.length === 0) return [];
   const keys = await session.findIdentityKeys();
   const recordedKeys = new Set(state.recorded.filter((r) => r.type === KEY_TYPE).map((r) => r.id));
   const resolutions: PendingCreateResolution[] = [];
   for (const op of creates) resolutions.push(resolve(session.target.stack, op, keys, recordedKeys, state));
+  if (mode === "report") {
+    for (const r of resolutions) {
+      const what = r.id !== undefined ? `adopts ${r.id}, created by an interrupted run, instead of creating ${nameOf(r.urn)}` : `drops the interrupted create of ${nameOf(r.urn)}, which never reached AWS`;
+      session.report({ kind: "recovered", text: `stack ${session.target.stack}: the next apply ${what}` });
+    }
+    return adoptedIds(resolutions);
+  }
   await stack.resolvePendingCreates(resolutions);
   const adopted = resolutions.filter((r) => r.id !== undefined);
   for (const r of resolutions) {
@@ -29,6 +37,11 @@ export async function resolvePendingOperations(session: StackSession<unknown>, s
     session.report({ kind: "recovered", text: `stack ${session.target.stack}: ${what} into the state` });
   }
   if (adopted.length > 0) await session.run(stack, "refresh", `reading the adopted resources of stack ${session.target.stack}`);
+  return adoptedIds(resolutions);
+}
+
+function adoptedIds(resolutions: readonly PendingCreateResolution[]): string[] {
+  return resolutions.flatMap((r) => (r.id !== undefined ? [r.id] : []));
 }
 
 function resolve(stackName: string, op: PendingOperation, keys: readonly IdentityKey[], recordedKeys: Set<string>, state: StackState): PendingCreateResolution {
@@ -63,11 +76,12 @@ function unresolvable(stackName: string, op: PendingOperation, reason: string): 
 /**
  * Refuses a plan that creates the manifest's key while a live key the state does not record
  * already carries its identity tags: the state was lost (or lives in another backend), and
- * applying would make a second key for one manifest.
+ * applying would make a second key for one manifest. Keys a preview reports apply will adopt
+ * (`adopting`) are not counted.
  */
-export async function refuseSecondKey(session: StackSession<unknown>, stack: EngineStack, plan: Plan): Promise<void> {
+export async function refuseSecondKey(session: StackSession<unknown>, stack: EngineStack, plan: Plan, adopting: readonly string[]): Promise<void> {
   if (!plan.changes.some((c) => c.type === KEY_TYPE && c.op === "create")) return;
-  const recorded = new Set((await stack.state()).recorded.map((r) => r.id));
+  const recorded = new Set([...(await stack.state()).recorded.map((r) => r.id), ...adopting]);
   const live = (await session.findIdentityKeys()).filter((k) => !recorded.has(k.keyId));
   if (live.length === 0) return;
   const ids = live.map((k) => k.keyId).join(", ");

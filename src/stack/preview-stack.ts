@@ -30,16 +30,21 @@ export interface StackPlan {
  * Opens (or creates) the manifest's stack with its program, previews it, builds the structured
  * Plan, guards it (replacement and broadening rails) and reports it. Shared by `preview` and
  * `apply`, so both see the same plan and refuse the same plans. The stack stays open for apply.
+ * What a killed run left pending is resolved first by apply, and only reported by preview.
  */
-export async function planStack(session: StackSession<StackPlan>, options: PreviewStackOptions): Promise<StackPlan & { readonly stack: EngineStack }> {
+export async function planStack(
+  session: StackSession<StackPlan>,
+  options: PreviewStackOptions,
+  pending: "resolve" | "report" = "report",
+): Promise<StackPlan & { readonly stack: EngineStack }> {
   const stack = await session.openStack();
-  await resolvePendingOperations(session, stack);
+  const adopting = await resolvePendingOperations(session, stack, pending);
   const result = await session.run(stack, "preview", `previewing stack ${session.target.stack}`);
   const plan = buildPlan(session.target.label, result.events);
   const refusals = safetyRefusals(plan, options);
   session.record({ plan, refusals });
   session.report({ kind: "planned", plan, refusals });
-  await refuseSecondKey(session, stack, plan);
+  await refuseSecondKey(session, stack, plan, adopting);
   return { stack, plan, refusals };
 }
 

@@ -39,10 +39,10 @@ describe("pending creates left by a killed run", () => {
       state: { recorded: [], pending: [pendingKey, pendingAlias] },
       identityKeys: [{ keyId: "k-1", aliases: ["alias/a"] }],
       events: { preview: updateEvents() },
-    });
+    }, "apply");
     expect(r.ok).toBe(true);
     expect(resolutions(engine)).toEqual([[{ urn: KEY, id: "k-1" }, { urn: ALIAS, id: "alias/a" }]]);
-    expect(engine.operations()).toEqual(["a:refresh", "a:preview"]);
+    expect(engine.operations()).toEqual(["a:refresh", "a:preview", "a:update"]);
     expect(recovered(reports)).toEqual([
       "stack a: adopted k-1, created by an interrupted run, into the state",
       "stack a: adopted alias/a, created by an interrupted run, into the state",
@@ -50,9 +50,9 @@ describe("pending creates left by a killed run", () => {
   });
 
   it("drops a pending create that never reached AWS, without a refresh", async () => {
-    const { engine, reports } = await run({ state: { recorded: [], pending: [pendingKey] }, events: { preview: createEvents() } });
+    const { engine, reports } = await run({ state: { recorded: [], pending: [pendingKey] }, events: { preview: createEvents() } }, "apply");
     expect(resolutions(engine)).toEqual([[{ urn: KEY }]]);
-    expect(engine.operations()).toEqual(["a:preview"]);
+    expect(engine.operations()).toEqual(["a:preview", "a:update"]);
     expect(recovered(reports)).toEqual(["stack a: dropped a, which an interrupted run never created, into the state"]);
   });
 
@@ -73,8 +73,20 @@ describe("pending creates left by a killed run", () => {
     const { engine } = await run({
       state: { recorded: [{ type: "aws:kms/key:Key", id: "k-1" }], pending: [pendingKey] },
       identityKeys: [{ keyId: "k-1", aliases: [] }],
-    });
+    }, "apply");
     expect(resolutions(engine)).toEqual([[{ urn: KEY }]]);
+  });
+
+  it("preview writes nothing: it says what the next apply adopts, and does not call the key a second one", async () => {
+    const { run: r, engine, reports } = await run({
+      state: { recorded: [], pending: [pendingKey] },
+      identityKeys: [{ keyId: "k-1", aliases: [] }],
+      events: { preview: createEvents() },
+    });
+    expect(r.ok).toBe(true);
+    expect(resolutions(engine)).toEqual([]);
+    expect(engine.operations()).toEqual(["a:preview"]);
+    expect(recovered(reports)).toEqual(["stack a: the next apply adopts k-1, created by an interrupted run, instead of creating a"]);
   });
 });
 
