@@ -55,7 +55,8 @@ export async function resolvePendingCreates(handle: StackHandle, resolutions: re
   try {
     await handle.stack.importStack(state as never);
   } catch (err) {
-    throw toPlantonError(err, { verb: "resolve the pending operations of", stack: handle.name, diagnostics: [], interrupted: false, backendUrl: handle.backendUrl });
+    // Resolving is the first write of an apply: a live run's lock makes the apply fail as such.
+    throw toPlantonError(err, { verb: "apply", stack: handle.name, diagnostics: [], interrupted: false, backendUrl: handle.backendUrl });
   }
 }
 
