@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Part of `npm run build`, after tsc: bundles dist/src/cli/entry.js (without the Pulumi SDK,
-// which the engine commands load lazily) into dist/planton.bundle.js and takes a V8 startup
+// which the engine commands load lazily, nor the AWS SDK, which only `import` loads) into dist/planton.bundle.js and takes a V8 startup
 // snapshot of it, warmed by one in-memory `validate`, as dist/planton.blob. bin/planton starts
 // from the blob when the node running it is the one that built it, so `planton validate`
 // starts about as fast as bare node instead of spending ~0.4 s loading and compiling.
@@ -20,14 +20,18 @@ const stamp = join(dist, "planton.blob.node");
 rmSync(blob, { force: true });
 rmSync(stamp, { force: true });
 
+// bin/planton trusts the node that built the blob without asking its version: only a node that
+// planton supports may build one.
+const nodeCheck = spawnSync(process.execPath, [join(root, "scripts", "check-node.cjs")], { stdio: "inherit" });
+if (nodeCheck.status !== 0) process.exit(1);
+
 await build({
   entryPoints: [join(dist, "src", "cli", "entry.js")],
   outfile: bundle,
   bundle: true,
   platform: "node",
-  target: "node20",
+  target: "node22",
   format: "cjs",
-  // The SDKs load at run time, only when a command reaches the engine.
   external: ["@pulumi/*", "@aws-sdk/*"],
   // The bundle is compiled inside the snapshot by vm.runInThisContext, whose scripts have no
   // dynamic-import callback: an `import()` there fails at run time with "A dynamic import

@@ -2,7 +2,8 @@
 // Regenerates gen/ from proto/ (`npm run gen`), or with --check fails when gen/ is stale,
 // or with --lint-only just lints the protos. Steps: print the buf.validate schema from the
 // installed @bufbuild/protovalidate into .build/protovalidate (git-ignored), `buf lint`,
-// then `buf generate` with protoc-gen-es.
+// then `buf generate` with protoc-gen-es, then src/validate/aws-partitions.ts from the AWS SDK
+// (scripts/write-aws-partitions.mjs).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync, readdirSync, statSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -70,4 +71,10 @@ if (mode === "--check") {
 } else {
   rmSync(join(root, "gen"), { recursive: true, force: true });
   buf("generate");
+}
+
+try {
+  execFileSync(process.execPath, [join(root, "scripts", "write-aws-partitions.mjs"), mode], { cwd: root, stdio: "inherit" });
+} catch {
+  process.exit(1);
 }

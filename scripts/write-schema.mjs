@@ -33,7 +33,9 @@ function protoImage() {
 }
 
 if (mode === "--image") {
-  process.stdout.write(protoImage());
+  // Exit only once the image is written: on a pipe the write is asynchronous, and exiting at once
+  // cuts it at the pipe's buffer (64 KiB; the image is larger).
+  await new Promise((resolve) => process.stdout.write(protoImage(), resolve));
   process.exit(0);
 }
 

@@ -11,5 +11,6 @@ export function engineOnUse(): Engine {
     openStack: (address, program) => load().openStack(address, program),
     openExistingStack: (address) => load().openExistingStack(address),
     findIdentityKeys: (location, tags) => load().findIdentityKeys(location, tags),
+    findAliasOwners: (lookups, options) => load().findAliasOwners(lookups, options),
   };
 }

@@ -36,12 +36,20 @@ export const COMMAND_EXIT_CODES = {
     { code: ExitCode.failure, meaning: "invalid manifest, not confirmed, or the engine failed" },
   ],
   refresh: [
-    { code: ExitCode.ok, meaning: "the state was reconciled with the cloud" },
-    { code: ExitCode.failure, meaning: "invalid manifest or the engine failed" },
+    { code: ExitCode.ok, meaning: "the drift was shown (and recorded when confirmed); with --detailed-exitcode: nothing drifted" },
+    { code: ExitCode.failure, meaning: "invalid manifest, not confirmed at the terminal, or the engine failed" },
+    { code: ExitCode.changes, meaning: "with --detailed-exitcode only: something changed outside planton" },
   ],
   outputs: [
     { code: ExitCode.ok, meaning: "the outputs were printed" },
     { code: ExitCode.failure, meaning: "the stack does not exist or cannot be read" },
+  ],
+  import: [
+    { code: ExitCode.ok, meaning: "the key (and its alias and replicas) was imported and its manifest printed" },
+    {
+      code: ExitCode.failure,
+      meaning: "refused (no such key, pending deletion, AWS managed, already in a planton stack, properties planton cannot express, the stack or --out file exists) or the import failed; nothing is written",
+    },
   ],
 } as const satisfies Record<string, readonly ExitCodeDoc[]>;
 

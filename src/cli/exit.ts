@@ -7,7 +7,7 @@ export const ExitCode = {
   ok: 0,
   /** Invalid input, a refused or failed operation. */
   failure: 1,
-  /** `preview --detailed-exitcode` only: success, and the plan has changes. */
+  /** `preview`/`refresh --detailed-exitcode` only: success, and the plan has changes (or drift). */
   changes: 2,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

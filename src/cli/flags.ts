@@ -51,7 +51,7 @@ export function addRegionFlag(command: Command): Command {
 export function addStackFlags(command: Command): Command {
   command
     .addOption(new Option("--stack <name>", "stack name (default: <org>-<env>-<name> from metadata)"))
-    .addOption(new Option("--backend <url>", "state backend URL (default: PLANTON_BACKEND_URL, PULUMI_BACKEND_URL, or file://~/.planton/state)"));
+    .addOption(new Option("--backend <url>", "state backend URL or directory, relative to the working directory (default: PLANTON_BACKEND_URL, PULUMI_BACKEND_URL, or file://~/.planton/state)"));
   return addRegionFlag(command)
     .addOption(new Option("--profile <name>", "AWS shared-config profile (default: AWS_PROFILE)"))
     .addOption(new Option("--endpoint-url <url>", "KMS endpoint URL, e.g. for LocalStack (default: AWS_ENDPOINT_URL_KMS)"));
@@ -72,9 +72,9 @@ export interface ConfirmFlags {
   yes?: boolean;
 }
 
-/** `-y, --yes`: the commands that ask before they change anything (apply, destroy). */
-export function addConfirmFlag(command: Command): Command {
-  return command.addOption(new Option("-y, --yes", "do not ask for confirmation (required when not on a terminal)"));
+/** `-y, --yes`: the commands that ask before they change anything (apply, destroy, refresh). */
+export function addConfirmFlag(command: Command, description = "do not ask for confirmation (required when not on a terminal)"): Command {
+  return command.addOption(new Option("-y, --yes", description));
 }
 
 /** Raw values of the safety flag group. */
@@ -88,4 +88,17 @@ export function addSafetyFlags(command: Command): Command {
   return command
     .addOption(new Option("--allow-replace", "allow plans that replace or delete a KMS key or point an alias at another key"))
     .addOption(new Option("--allow-broadening", "allow key-policy changes that broaden access without a confirmation at a terminal"));
+}
+
+/** Raw value of the refresh flag: false under `--no-refresh`. */
+export interface RefreshFlags {
+  refresh: boolean;
+}
+
+/**
+ * `--no-refresh`: plan from the state alone, without reading the live key, its aliases and
+ * replicas first (faster; changes made outside planton then go unseen and stay in place).
+ */
+export function addRefreshFlag(command: Command): Command {
+  return command.addOption(new Option("--no-refresh", "do not read the live key, aliases and replicas first: faster, but changes made outside planton are not shown or undone"));
 }

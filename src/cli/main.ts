@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from "commander";
 import { version } from "../../package.json";
 import { applyCommand } from "./commands/apply";
 import { destroyCommand } from "./commands/destroy";
+import { importCommand } from "./commands/import";
 import { outputsCommand } from "./commands/outputs";
 import { previewCommand } from "./commands/preview";
 import { refreshCommand } from "./commands/refresh";
@@ -45,6 +46,7 @@ export function buildProgram(ctx: CliContext): Command {
   program.addCommand(destroyCommand(ctx));
   program.addCommand(refreshCommand(ctx));
   program.addCommand(outputsCommand(ctx));
+  program.addCommand(importCommand(ctx));
   // addCommand (unlike program.command) does not pass on exitOverride and the Io output: copy them;
   // and every command's --help ends with its exit codes.
   for (const command of program.commands) addExitCodesHelp(command.copyInheritedSettings(program));

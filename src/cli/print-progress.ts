@@ -32,7 +32,7 @@ export function startProgress(io: Io, options: ProgressOptions): Progress {
   });
   const onEvent = (event: EngineEvent): void => {
     trackInFlight(event, heartbeat);
-    const line = progressLine(event);
+    const line = progressLine(event, new Date());
     if (line === undefined) return;
     io.stderr.write(`${line}\n`);
     heartbeat.printed();

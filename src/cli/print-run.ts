@@ -5,7 +5,7 @@ import { printProblems, type ColorFlags } from "./print-problems";
 import { startProgress, type Progress } from "./print-progress";
 
 /** A command's own reports (a plan, a drift), printed as they come; the rest is common. */
-export type StackReportPrinter = (report: Extract<RunReport, { kind: "planned" | "destroy-planned" | "refreshed" }>) => void;
+export type StackReportPrinter = (report: Extract<RunReport, { kind: "planned" | "destroy-planned" | "refreshed" | "drift-decided" }>) => void;
 
 /**
  * The printer of a run's reports as they come, the same for every engine command: problems,
@@ -49,6 +49,7 @@ export function reportPrinter(io: Io, options: ColorFlags & { verbose: boolean }
       case "planned":
       case "destroy-planned":
       case "refreshed":
+      case "drift-decided":
         printStack(report);
         return;
     }

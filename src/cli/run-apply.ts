@@ -1,16 +1,14 @@
 import type { Engine } from "../engine/engine";
 import { changeCountWords } from "../render/change-count-words";
-import { confirmationReminder } from "../render/confirmation-reminder";
 import { applyStacks, type StackApply } from "../stack/apply-stack";
 import type { StackResult } from "../stack/run-stacks";
-import { requireConfirmation } from "./confirm";
 import type { ExitCode } from "./exit";
 import type { Io } from "./io";
 import { printDocument } from "./print-document";
 import { reportPrinter } from "./print-run";
 import { stackOutputsDocument } from "./print-stack-outputs";
 import { printPlanned } from "./run-preview";
-import { finishRun, stackContext, type StackCommandOptions } from "./run-stacks";
+import { confirmation, finishRun, stackContext, type StackCommandOptions } from "./run-stacks";
 
 /** `planton apply`'s options once flags are parsed. */
 export interface ApplyOptions extends StackCommandOptions {
@@ -19,6 +17,8 @@ export interface ApplyOptions extends StackCommandOptions {
   readonly allowReplace: boolean;
   /** `--allow-broadening`: apply a key policy change that broadens access from a non-interactive run. */
   readonly allowBroadening: boolean;
+  /** False under `--no-refresh`. */
+  readonly refresh: boolean;
 }
 
 /**
@@ -36,8 +36,8 @@ export async function runApply(options: ApplyOptions, io: Io, engine: Engine): P
       allowReplace: options.allowReplace,
       allowBroadening: options.allowBroadening,
       interactive: interactive(options, io),
-      confirm: (request) =>
-        requireConfirmation(io, request.verb, request.stack, { yes: options.yes, interrupted: request.interrupted, reminder: confirmationReminder(request.plan) }),
+      refresh: options.refresh,
+      ...confirmation(io, options),
     },
     stackContext(io, engine, options, report),
   );

@@ -3,13 +3,12 @@ import { destroyJson } from "../render/destroy-json";
 import { destroySchedule, renderDestroyText, scheduledWords } from "../render/destroy-text";
 import { destroyStacks, type StackDestroyDetail } from "../stack/destroy-stack";
 import type { StackResult } from "../stack/run-stacks";
-import { requireConfirmation } from "./confirm";
 import type { ExitCode } from "./exit";
 import type { Io } from "./io";
 import { printDocument } from "./print-document";
 import { colorFor } from "./print-problems";
 import { reportPrinter } from "./print-run";
-import { finishRun, stackContext, type StackCommandOptions } from "./run-stacks";
+import { confirmation, finishRun, stackContext, type StackCommandOptions } from "./run-stacks";
 
 /** `planton destroy`'s options once flags are parsed. */
 export interface DestroyOptions extends StackCommandOptions {
@@ -32,7 +31,7 @@ export async function runDestroy(options: DestroyOptions, io: Io, engine: Engine
   const run = await destroyStacks(
     {
       ...options,
-      confirm: (request) => requireConfirmation(io, request.verb, request.stack, { yes: options.yes, interrupted: request.interrupted }),
+      ...confirmation(io, options),
     },
     stackContext(io, engine, options, report),
   );

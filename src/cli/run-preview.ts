@@ -25,6 +25,8 @@ export interface PreviewOptions extends StackCommandOptions {
   readonly allowBroadening: boolean;
   /** False under `--no-step-summary`: do not append the markdown to GITHUB_STEP_SUMMARY. */
   readonly stepSummary: boolean;
+  /** False under `--no-refresh`. */
+  readonly refresh: boolean;
 }
 
 /**
@@ -38,7 +40,7 @@ export async function runPreview(options: PreviewOptions, io: Io, engine: Engine
   const planOut = options.output === "text" ? io.stdout : undefined;
   const report = reportPrinter(io, options, (r) => r.kind === "planned" && printPlanned(io, planOut, r, options));
   // At a terminal apply would ask, and the person at it decides on a broadening: preview refuses what apply would.
-  const preview: PreviewStackOptions = { allowReplace: options.allowReplace, allowBroadening: options.allowBroadening, interactive: io.stdinIsTTY };
+  const preview: PreviewStackOptions = { allowReplace: options.allowReplace, allowBroadening: options.allowBroadening, interactive: io.stdinIsTTY, refresh: options.refresh };
   const run = await previewStacks({ ...options, ...preview }, stackContext(io, engine, options, report));
   const exitCode = finishRun(io, "preview", run, describePreview);
   const previews = stackPreviews(run);

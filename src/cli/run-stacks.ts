@@ -1,7 +1,10 @@
 import { homedir } from "node:os";
 import type { Engine } from "../engine/engine";
+import type { Confirm } from "../stack/confirm-request";
 import type { ReportSink } from "../stack/run-report";
 import { failureText, type StackContext, type StackResult, type StacksOptions, type StacksRun } from "../stack/run-stacks";
+import { confirmationReminder } from "../render/confirmation-reminder";
+import { requireConfirmation } from "./confirm";
 import { ExitCode } from "./exit";
 import { onInterrupt } from "./interrupt";
 import type { Io } from "./io";
@@ -13,8 +16,21 @@ export interface StackCommandOptions extends StacksOptions, ColorFlags {
 }
 
 /** The outside world a stack operation runs in: this Io, this engine, Ctrl-C on this process. */
-export function stackContext(io: Io, engine: Engine, options: StackCommandOptions, report: ReportSink): StackContext {
+export function stackContext(io: Io, engine: Engine, options: Pick<StackCommandOptions, "verbose">, report: ReportSink): StackContext {
   return { engine, sources: io, homeDir: homedir(), interrupts: () => onInterrupt(io), report, verbose: options.verbose };
+}
+
+/**
+ * How apply, destroy and refresh confirm: `--yes`, else the prompt at a terminal (refused without one).
+ * A person answers one stack at a time, right after its plan, so at a prompt stacks run one
+ * after another whatever `--parallel` says.
+ */
+export function confirmation(io: Io, options: { readonly yes: boolean; readonly parallel?: number }): { confirm: Confirm; parallel?: number } {
+  // The reminder repeats what the plan replaces or broadens right above the question (nothing for a plain destroy).
+  const confirm: Confirm = (request) =>
+    requireConfirmation(io, request.verb, request.stack, { yes: options.yes, interrupted: request.interrupted, ...(request.plan !== undefined ? { reminder: confirmationReminder(request.plan) } : {}) });
+  const prompts = io.stdinIsTTY && !options.yes;
+  return { confirm, ...(prompts ? { parallel: 1 } : options.parallel !== undefined ? { parallel: options.parallel } : {}) };
 }
 
 /** A few words for a stack's summary line when it succeeded: `2 created`, `no changes`. */

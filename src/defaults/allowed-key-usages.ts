@@ -1,6 +1,6 @@
 import { KeySpec, KeyUsage } from "../../gen/project/planton/provider/aws/awskmskey/v1/enums_pb";
 
-// The one key spec → usage table: validation checks a usage against it and defaults take its first
+// The one key spec → usage table, as the KMS API reference gives it for CreateKey's KeyUsage: validation checks a usage against it and defaults take its first
 // entry, so the two can never disagree. Each list starts with the usage the spec most often has in
 // AWS (SM2 keys are mostly signing keys, so SIGN_VERIFY leads). A Record over KeySpec makes a new
 // key spec in the proto a compile error here until its usages are written down.
@@ -23,6 +23,9 @@ const usagesByKeySpec: Record<KeySpec, readonly KeyUsage[]> = {
   [KeySpec.ML_DSA_44]: [KeyUsage.SIGN_VERIFY],
   [KeySpec.ML_DSA_65]: [KeyUsage.SIGN_VERIFY],
   [KeySpec.ML_DSA_87]: [KeyUsage.SIGN_VERIFY],
+  [KeySpec.ML_KEM_512]: [KeyUsage.ENCAPSULATE_DECAPSULATE],
+  [KeySpec.ML_KEM_768]: [KeyUsage.ENCAPSULATE_DECAPSULATE],
+  [KeySpec.ML_KEM_1024]: [KeyUsage.ENCAPSULATE_DECAPSULATE],
   [KeySpec.SM2]: [KeyUsage.SIGN_VERIFY, KeyUsage.ENCRYPT_DECRYPT, KeyUsage.KEY_AGREEMENT],
 };
 

@@ -1,5 +1,6 @@
 import type { AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
 import type { ProgramOptions } from "../program/program-options";
+import type { AliasLookup, AliasLookupOptions, AliasOwner } from "./alias-owners";
 import type { Backend } from "./backend-url";
 import type { IdentityKey, KeyLocation } from "./identity-keys";
 import type { PendingCreateResolution, PendingOperation } from "./pending-operations";
@@ -32,6 +33,8 @@ export interface EngineStack {
   state(): Promise<StackState>;
   /** Adopts or drops pending creates in the state (see resolvePendingCreates). */
   resolvePendingCreates(resolutions: readonly PendingCreateResolution[]): Promise<void>;
+  /** Removes the stack and its state from the backend: only the state goes, never a cloud resource. */
+  remove(): Promise<void>;
   close(): void;
 }
 
@@ -53,4 +56,6 @@ export interface Engine {
   openExistingStack(address: StackAddress): Promise<EngineStack | undefined>;
   /** Live keys carrying all of `tags` (see findIdentityKeys). */
   findIdentityKeys(location: KeyLocation, tags: Readonly<Record<string, string>>): Promise<IdentityKey[]>;
+  /** The aliases among `lookups` that already exist in KMS, with the key each points at (see findAliasOwners). */
+  findAliasOwners(lookups: readonly AliasLookup[], options: AliasLookupOptions): Promise<AliasOwner[]>;
 }

@@ -1,4 +1,5 @@
 import type * as Kms from "@aws-sdk/client-kms";
+import { kmsClient } from "../aws/kms-client";
 import { PlantonError } from "../core/planton-error";
 
 /** Where to look for keys: the region and, in the sandbox or LocalStack, the KMS endpoint. */
@@ -20,18 +21,9 @@ export interface IdentityKey {
  * The AWS SDK is loaded here, on first use, so commands that never deploy never load it.
  */
 export async function findIdentityKeys(location: KeyLocation, tags: Readonly<Record<string, string>>): Promise<IdentityKey[]> {
-  // The SDK warns on stderr about Node versions it will drop; planton's stderr is for the user.
-  process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const kms = require("@aws-sdk/client-kms") as typeof Kms;
-  const client = new kms.KMSClient({
-    region: location.region,
-    ...(location.endpointUrl !== undefined ? { endpoint: location.endpointUrl } : {}),
-    ...(location.profile !== undefined ? { profile: location.profile } : {}),
-    maxAttempts: 3,
-    // An endpoint that accepts the connection and never answers must not hold the run forever.
-    requestHandler: { connectionTimeout: 5_000, requestTimeout: 20_000 },
-  });
+  const client = kmsClient(kms, location);
   try {
     const found: IdentityKey[] = [];
     for await (const page of kms.paginateListKeys({ client }, {})) {

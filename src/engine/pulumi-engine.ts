@@ -1,9 +1,11 @@
 import type * as CreateProgram from "../program/create-program";
+import { findAliasOwners } from "./alias-owners";
 import type { Engine, EngineStack, StackAddress, StackProgram } from "./engine";
 import { findIdentityKeys } from "./identity-keys";
 import { NoStackError, openStack, type StackHandle } from "./open-stack";
 import { clearStaleLocks } from "./stale-locks";
 import { readStackState, resolvePendingCreates } from "./pending-operations";
+import { removeStack } from "./remove-stack";
 import { readOutputs, runOperation } from "./run-operation";
 
 /** The Engine on the Pulumi Automation API: one throwaway workspace per opened stack. */
@@ -25,6 +27,7 @@ export const pulumiEngine: Engine = {
     }
   },
   findIdentityKeys,
+  findAliasOwners,
 };
 
 function staleLocksOf(address: StackAddress): string[] {
@@ -39,6 +42,7 @@ function engineStack(handle: StackHandle, recovered: readonly string[]): EngineS
     outputs: () => readOutputs(handle),
     state: () => readStackState(handle),
     resolvePendingCreates: (resolutions) => resolvePendingCreates(handle, resolutions),
+    remove: () => removeStack(handle),
     close: handle.close,
   };
 }

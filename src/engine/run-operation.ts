@@ -2,10 +2,13 @@ import type { EngineEvent as SdkEngineEvent } from "@pulumi/pulumi/automation";
 import type { EngineEvent } from "./engine-event";
 import type { StackHandle } from "./open-stack";
 import { toEngineEvent } from "./to-engine-event";
-import { toPlantonError } from "./to-planton-error";
+import { toPlantonError, type CreatedResource } from "./to-planton-error";
 
-/** What the engine can do to a stack. */
-export type Operation = "preview" | "update" | "destroy-preview" | "destroy" | "refresh";
+/**
+ * What the engine can do to a stack. `refresh-preview` reads the live resources and reports how
+ * they differ from the state without writing it (`pulumi refresh --preview-only`).
+ */
+export type Operation = "preview" | "update" | "destroy-preview" | "destroy" | "refresh-preview" | "refresh";
 
 /** A stack output as the engine returns it. */
 export interface OutputValue {
@@ -23,6 +26,11 @@ export interface RunOptions {
   readonly interrupted?: AbortSignal;
   /** Raw engine output, for --verbose. */
   readonly onEngineOutput?: (text: string) => void;
+  /**
+   * For `preview` and `update`: read the live resources first (Pulumi's `--refresh`), so changes
+   * made outside planton show as drift and an update puts the manifest back. Ignored elsewhere.
+   */
+  readonly refresh?: boolean;
 }
 
 /** What an operation produced. */
@@ -39,6 +47,7 @@ const VERB: Readonly<Record<Operation, string>> = {
   // The user ran destroy; that its preview step failed is a detail.
   "destroy-preview": "destroy",
   destroy: "destroy",
+  "refresh-preview": "refresh",
   refresh: "refresh",
 };
 
@@ -56,6 +65,7 @@ export async function runOperation(handle: StackHandle, operation: Operation, op
     if (event.kind === "diagnostic" && event.severity === "error") diagnostics.push(event.message);
     options.onEvent?.(event);
   };
+  const refresh = options.refresh === true;
   const common = {
     onEvent,
     color: "never" as const,
@@ -63,7 +73,7 @@ export async function runOperation(handle: StackHandle, operation: Operation, op
     ...(options.onEngineOutput ? { onOutput: options.onEngineOutput, onError: options.onEngineOutput } : {}),
   };
   try {
-    const outputs = await run(handle, operation, common);
+    const outputs = await run(handle, operation, common, refresh);
     return { events, outputs };
   } catch (err) {
     throw toPlantonError(err, {
@@ -72,6 +82,7 @@ export async function runOperation(handle: StackHandle, operation: Operation, op
       diagnostics,
       interrupted: (options.interrupted ?? options.signal)?.aborted === true,
       backendUrl: handle.backendUrl,
+      ...(operation === "update" ? { created: createdResources(events) } : {}),
     });
   }
 }
@@ -84,24 +95,39 @@ type CommonOptions = {
   onError?: (text: string) => void;
 };
 
-async function run(handle: StackHandle, operation: Operation, common: CommonOptions): Promise<Record<string, OutputValue>> {
+async function run(handle: StackHandle, operation: Operation, common: CommonOptions, refresh: boolean): Promise<Record<string, OutputValue>> {
   const { stack } = handle;
   switch (operation) {
     case "preview":
-      await stack.preview({ ...common, diff: false });
+      await stack.preview({ ...common, diff: false, refresh });
       return {};
     case "update":
-      return (await stack.up(common)).outputs;
+      return (await stack.up({ ...common, refresh })).outputs;
     case "destroy-preview":
       await stack.destroy({ ...common, previewOnly: true });
       return {};
     case "destroy":
       await stack.destroy(common);
       return {};
+    case "refresh-preview":
+      await stack.previewRefresh(common);
+      return {};
     case "refresh":
       await stack.refresh(common);
       return {};
   }
+}
+
+/**
+ * What an update created before it failed (keys, replicas, aliases; not the engine's providers),
+ * from its events: the state records these, so the failure can say what exists now.
+ */
+function createdResources(events: readonly EngineEvent[]): CreatedResource[] {
+  return events.flatMap((event) => {
+    if (event.kind !== "resource-done" || event.planning || event.step.type.startsWith("pulumi:")) return [];
+    if (event.step.op !== "create" && event.step.op !== "create-replacement") return [];
+    return [{ name: event.step.name, type: event.step.type, ...(event.step.new?.id ? { id: event.step.new.id } : {}) }];
+  });
 }
 
 /** The outputs of a stack's last update, without running anything. */

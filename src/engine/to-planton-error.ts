@@ -12,6 +12,16 @@ export interface FailureContext {
   readonly interrupted: boolean;
   /** State backend URL, for the lock hint. */
   readonly backendUrl?: string;
+  /** For an update: what it created before it failed (the state records these). */
+  readonly created?: readonly CreatedResource[];
+}
+
+/** A resource an update created before it stopped. */
+export interface CreatedResource {
+  readonly name: string;
+  readonly type: string;
+  /** The cloud id (a key id, an alias name), when the engine reported one. */
+  readonly id?: string;
 }
 
 const INSTALL_HINT = "install it (curl -fsSL https://get.pulumi.com | sh, or brew install pulumi/tap/pulumi) and make sure `pulumi` is on PATH";
@@ -30,18 +40,28 @@ const CREDENTIAL_SIGNS = [
 ];
 
 /**
- * The one map from what the SDK throws to a PlantonError: a locked stack, a missing CLI,
- * credentials, a protected resource, an interruption, else the engine's own first error message
- * (without stack traces). The SDK error stays the `cause`, shown under --verbose.
+ * The one map from what the SDK throws to a PlantonError: a locked stack, a missing CLI, an
+ * unreachable state backend, credentials, a protected resource, an interruption, else the
+ * engine's own first error message (without stack traces). The SDK error stays the `cause`,
+ * shown under --verbose. An update that failed half-way also says what it created and how to go on.
  */
 export function toPlantonError(err: unknown, context: FailureContext): PlantonError {
+  const error = classify(err, context);
+  const created = context.created ?? [];
+  if (created.length === 0) return error;
+  const list = created.map((r) => `${r.name} (${r.type}${r.id ? `, ${r.id}` : ""})`).join(", ");
+  const next = `created before it stopped: ${list}; the stack's state records them, so fix the cause and run \`planton apply\` again to finish (or \`planton destroy\` to remove them)`;
+  return new PlantonError(error.kind, error.message, { cause: error.cause, hint: error.hint === undefined ? next : `${error.hint}\n${next}` });
+}
+
+function classify(err: unknown, context: FailureContext): PlantonError {
   const what = `cannot ${context.verb} stack ${context.stack}`;
   const name = err instanceof Error ? err.name : "";
   const text = errorText(err);
   if (name === "ConcurrentUpdateError") {
     return new PlantonError("locked", `${what}: another run holds its lock`, {
       cause: err,
-      hint: `wait for the other run to finish; once no run is active, a lock left by a crashed run is removed with \`PULUMI_BACKEND_URL=${context.backendUrl ?? "..."} pulumi cancel --yes --stack organization/${PROJECT_NAME}/${context.stack}\``,
+      hint: `wait for the other run to finish; once no run is active, a lock left by a crashed run is removed with \`PULUMI_BACKEND_URL=${shellWord(context.backendUrl ?? "...")} pulumi cancel --yes --stack organization/${PROJECT_NAME}/${context.stack}\``,
     });
   }
   if (isMissingCli(err, text)) {
@@ -50,6 +70,8 @@ export function toPlantonError(err: unknown, context: FailureContext): PlantonEr
   if (/version requirement failed|Major version mismatch/i.test(text)) {
     return new PlantonError("missing-tool", `${what}: the Pulumi CLI is too old or too new: ${firstLine(text)}`, { cause: err, hint: INSTALL_HINT });
   }
+  const unreachable = unreachableBackend(text, context.backendUrl);
+  if (unreachable !== undefined) return new PlantonError("engine", `${what}: ${unreachable}`, { cause: err });
   const detail = context.diagnostics.map(cleanMessage).find((m) => m !== "") ?? engineMessage(text);
   if (context.interrupted) {
     return new PlantonError("interrupted", `${what}: interrupted; the engine stopped after finishing the operations in flight`, { cause: err });
@@ -72,7 +94,43 @@ export function toPlantonError(err: unknown, context: FailureContext): PlantonEr
       hint: "set spec.deletionProtection to false and apply, then destroy",
     });
   }
+  const clash = /already ?exists/i.test(detail) ? /alias\/[A-Za-z0-9/_-]*[A-Za-z0-9_-]/.exec(detail)?.[0] : undefined;
+  if (clash !== undefined) {
+    return new PlantonError("engine", `${what}: ${detail}`, {
+      cause: err,
+      hint: `the alias ${clash} already exists; to manage the key it names with planton, adopt it: planton import --key-id ${clash}`,
+    });
+  }
   return new PlantonError("engine", `${what}: ${detail}`, { cause: err });
+}
+
+/** `value` as one POSIX shell word, so a hint's command runs when pasted (s3:// URLs carry `&`). */
+function shellWord(value: string): string {
+  return /^[\w@%+=:,./~-]+$/.test(value) ? value : `'${value.replace(/'/g, "'\\''")}'`;
+}
+
+/**
+ * One line for a state backend the engine could not reach (a bucket's endpoint refusing
+ * connections, an unknown host, a timeout), instead of the engine's long wrapped Go error.
+ */
+function unreachableBackend(text: string, backendUrl: string | undefined): string | undefined {
+  if (backendUrl === undefined || !/^(s3|gs|azblob):\/\//.test(backendUrl)) return undefined;
+  if (!/could not (log ?in|login|open|reach)|failed to (open|list|read|login)|logging in|connection refused|no such host|i\/o timeout|dial tcp|NoSuchBucket|AccessDenied|InvalidAccessKeyId|SignatureDoesNotMatch/i.test(text)) return undefined;
+  const reason =
+    /connection refused/i.test(text) ? "connection refused"
+    : /no such host/i.test(text) ? "unknown host"
+    : /i\/o timeout|deadline exceeded/i.test(text) ? "timed out"
+    : /NoSuchBucket/.test(text) ? "no such bucket"
+    : /AccessDenied|InvalidAccessKeyId|SignatureDoesNotMatch|Forbidden|StatusCode: 403/i.test(text) ? "access denied (check the credentials for the bucket)"
+    : undefined;
+  if (reason === undefined) return undefined;
+  const endpoint = /(?:dial tcp|Get|Put|Head|Post)\s+"?(https?:\/\/[^/"\s]+|[\w.-]+:\d+)/.exec(text)?.[1];
+  return `cannot reach the state backend ${redactUrl(backendUrl)}${endpoint ? ` at ${endpoint}` : ""}: ${reason}`;
+}
+
+/** A backend URL without query parameters that might carry secrets (keep region and endpoint). */
+function redactUrl(url: string): string {
+  return url.replace(/([?&])(access_key_id|secret_access_key|session_token|[\w]*secret[\w]*|[\w]*token[\w]*)=[^&]*/gi, "$1$2=***");
 }
 
 function isMissingCli(err: unknown, text: string): boolean {

@@ -19,7 +19,8 @@ spec:
   # alias: alias/${name}   # default: alias/<metadata.name>
   description: "Encryption key for ${name}"
   # SYMMETRIC_DEFAULT (default), RSA_2048/3072/4096, ECC_NIST_P256/P384/P521, ECC_SECG_P256K1,
-  # ECC_NIST_EDWARDS25519, HMAC_224/256/384/512, ML_DSA_44/65/87, SM2. Changing it replaces the key.
+  # ECC_NIST_EDWARDS25519, HMAC_224/256/384/512, ML_DSA_44/65/87, ML_KEM_512/768/1024,
+  # SM2 (China Regions only). Changing it replaces the key.
   keySpec: SYMMETRIC_DEFAULT
   # Default: derived from keySpec (ENCRYPT_DECRYPT here).
   keyUsage: ENCRYPT_DECRYPT

@@ -1,9 +1,10 @@
 import type { EngineEvent, StepInfo, StepOp } from "../engine/engine-event";
 import { attachPolicyDiff } from "./attach-policy-diff";
+import { refreshDrift } from "./refresh-drift";
 import type { ChangeOp, Plan, PlanSummary, PropertyChange, ResourceChange } from "./plan";
 import { childPath, topLevelProperty, valueAtPath } from "./property-path";
 import { protectionChange } from "./protection-change";
-import { isEngineBookkeeping, resourceKind } from "./resource-kind";
+import { byKindThenName, isEngineBookkeeping, resourceKind } from "./resource-kind";
 import { isRecord, markUnknowns } from "./unknown-value";
 
 /** Which stack and manifest a plan belongs to. */
@@ -21,9 +22,10 @@ export const KEY_MONTHLY_USD = 1;
  * once, in a stable order (see Plan.changes): the steps of a replacement (create-replacement, replace,
  * delete-replaced) fold into one `replace` change. A `delete-replaced` with no replacement in
  * this plan deletes the old copy a failed replacement left behind: a `delete` of its own.
+ * The refresh steps of a refreshing preview are the drift (see refreshDrift), not changes.
  */
 export function buildPlan(target: PlanTarget, events: readonly EngineEvent[]): Plan {
-  const all = events.flatMap((e) => (e.kind === "step-planned" ? [e.step] : []));
+  const all = events.flatMap((e) => (e.kind === "step-planned" && e.step.op !== "refresh" ? [e.step] : []));
   // The stack resource and the providers are engine bookkeeping, not the user's resources: like
   // `terraform plan`, the plan shows keys and aliases only, but counts their changes (hiddenChanges).
   const planned = all.filter((s) => !isEngineBookkeeping(s.type));
@@ -43,13 +45,7 @@ export function buildPlan(target: PlanTarget, events: readonly EngineEvent[]): P
     if (op !== undefined) changes.push(attachPolicyDiff(toResourceChange(step, op)));
   }
   changes.sort(byKindThenName);
-  return { ...target, changes, summary: summarize(changes), monthlyCostUsd: monthlyCost(changes), hiddenChanges: hidden.size };
-}
-
-const KIND_ORDER: Readonly<Record<ResourceChange["kind"], number>> = { key: 0, "replica-key": 1, alias: 2, provider: 3, other: 4 };
-
-function byKindThenName(a: ResourceChange, b: ResourceChange): number {
-  return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return { ...target, changes, summary: summarize(changes), monthlyCostUsd: monthlyCost(changes), hiddenChanges: hidden.size, drift: refreshDrift(events) };
 }
 
 
@@ -203,11 +199,12 @@ function monthlyCost(changes: readonly ResourceChange[]): number {
 
 /**
  * True when applying the plan would change anything: a key, replica or alias, or a hidden
- * provider or stack resource (see hiddenChanges), so apply runs the update and
+ * provider or stack resource (see hiddenChanges), or when something changed outside planton
+ * (apply records it, or puts the manifest back), so apply runs the update and
  * `preview --detailed-exitcode` exits 2 for those too.
  */
 export function hasChanges(plan: Plan): boolean {
-  return visibleChanges(plan) + plan.hiddenChanges > 0;
+  return visibleChanges(plan) + plan.hiddenChanges + plan.drift.length > 0;
 }
 
 /** How many of the resources the plan shows (keys, replicas, aliases) change. */

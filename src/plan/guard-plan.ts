@@ -43,7 +43,7 @@ export function replacements(plan: Plan): Problem[] {
       case "replica-key":
         return keyRefusal(change).map(([path, message]) => error(path, message, at));
       case "alias":
-        return aliasRefusal(change).map(([path, message]) => error(path, message, at));
+        return aliasRefusal(change, plan.drift).map(([path, message]) => error(path, message, at));
       case "provider":
       case "other":
         return [];
@@ -82,11 +82,16 @@ function keyRefusal(change: ResourceChange): [string, string][] {
   }
 }
 
-/** An alias follows its key: pointing it at another key is as dangerous as replacing the key. */
-function aliasRefusal(change: ResourceChange): [string, string][] {
+/**
+ * An alias follows its key: pointing it at another key is as dangerous as replacing the key.
+ * Pointing an alias that was moved by hand back at the key planton last gave it is no retarget.
+ */
+function aliasRefusal(change: ResourceChange, drift: readonly ResourceChange[]): [string, string][] {
   if (change.op !== "update" && change.op !== "replace") return [];
   const retarget = change.properties.find((p) => p.path === "targetKeyId");
   if (retarget === undefined) return [];
+  const moved = drift.find((d) => d.urn === change.urn)?.properties.find((p) => p.path === "targetKeyId");
+  if (moved !== undefined && moved.before === retarget.after) return [];
   return [["spec.alias", `alias "${change.name}" would point at a different key (${describe(retarget)}): callers using the alias would switch keys`]];
 }
 

@@ -25,6 +25,14 @@ export interface Plan {
    * the update or the state keeps the old provider configuration.
    */
   readonly hiddenChanges: number;
+  /**
+   * What changed outside planton since the last apply, read from the live resources before
+   * planning (Pulumi's refresh): per resource, each property whose live value differs from the
+   * state (`before` = last applied, `after` = live), `delete` for a resource gone from the cloud.
+   * Empty when nothing drifted or the live resources were not read (`--no-refresh`). `changes`
+   * then plans from the live values, so apply puts the manifest back.
+   */
+  readonly drift: readonly ResourceChange[];
 }
 
 /** What happens to one resource. */

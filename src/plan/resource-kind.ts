@@ -1,4 +1,4 @@
-import type { ResourceKind } from "./plan";
+import type { ResourceChange, ResourceKind } from "./plan";
 
 /** Type tokens of the resources planton deploys. */
 export const KEY_TYPE = "aws:kms/key:Key";
@@ -20,4 +20,11 @@ export function resourceKind(type: string): ResourceKind {
  */
 export function isEngineBookkeeping(type: string): boolean {
   return type === "pulumi:pulumi:Stack" || type.startsWith("pulumi:providers:");
+}
+
+const KIND_ORDER: Readonly<Record<ResourceKind, number>> = { key: 0, "replica-key": 1, alias: 2, provider: 3, other: 4 };
+
+/** The order plans list resources in: keys, then replica keys, then aliases, each by name. */
+export function byKindThenName(a: ResourceChange, b: ResourceChange): number {
+  return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }

@@ -6,7 +6,7 @@ import { compareText } from "./compare-text";
 // sees exactly what is granted and a future KMS action is never granted by accident.
 
 /** What a key can be used for, which decides the cryptographic actions its users get. */
-export type KeyKind = "symmetric" | "asymmetric-encrypt" | "sign-verify" | "mac" | "key-agreement";
+export type KeyKind = "symmetric" | "asymmetric-encrypt" | "sign-verify" | "mac" | "key-agreement" | "key-encapsulation";
 
 /** The kind of a (defaulted) key: its usage, and for ENCRYPT_DECRYPT whether it is symmetric. */
 export function keyKindOf(key: AwsKmsKey): KeyKind {
@@ -22,6 +22,8 @@ export function keyKindOf(key: AwsKmsKey): KeyKind {
       return "mac";
     case KeyUsage.KEY_AGREEMENT:
       return "key-agreement";
+    case KeyUsage.ENCAPSULATE_DECAPSULATE:
+      return "key-encapsulation";
   }
 }
 
@@ -43,6 +45,10 @@ export function usageActions(kind: KeyKind): readonly string[] {
       return ["kms:DescribeKey", "kms:GenerateMac", "kms:VerifyMac"];
     case "key-agreement":
       return ["kms:DeriveSharedSecret", "kms:DescribeKey", "kms:GetPublicKey"];
+    case "key-encapsulation":
+      // The KMS API reference: Encapsulate needs kms:Encapsulate, Decapsulate kms:Decapsulate
+      // (both key policy permissions), and the public key is read with GetPublicKey.
+      return ["kms:Decapsulate", "kms:DescribeKey", "kms:Encapsulate", "kms:GetPublicKey"];
   }
 }
 

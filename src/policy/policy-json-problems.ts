@@ -1,13 +1,21 @@
 import { parsePolicyJson } from "./parse-policy-json";
 import { listOf, POLICY_VERSION, type PolicyDocument } from "./policy-document";
+import { principalPartitionProblem } from "../validate/check-principal-partitions";
 import { principalProblem } from "./principal-problem";
+
+/** Where the key lives, as far as known offline: principals must be in its partition. */
+export interface PolicyKeyPlace {
+  readonly partition: string;
+  /** The key's region, or "" when not known yet (then principals' partitions are not checked). */
+  readonly region: string;
+}
 
 /**
  * What is wrong with a raw `policyJson`, each as a sentence starting with the place in the
  * document (`Statement[1].Principal.AWS: ...`), plus the parsed document when it is well formed
  * enough to be analysed further (who may manage and use the key).
  */
-export function policyJsonProblems(text: string): { messages: string[]; document?: PolicyDocument } {
+export function policyJsonProblems(text: string, place: PolicyKeyPlace = { partition: "aws", region: "" }): { messages: string[]; document?: PolicyDocument } {
   const parsed = parsePolicyJson(text);
   if (parsed.kind === "invalid") return { messages: [parsed.reason] };
   const doc = parsed.asWritten;
@@ -21,12 +29,12 @@ export function policyJsonProblems(text: string): { messages: string[]; document
     messages.push("Statement must hold at least one statement");
     return { messages };
   }
-  statements.forEach((statement, i) => messages.push(...statementProblems(statement, `Statement[${i}]`)));
+  statements.forEach((statement, i) => messages.push(...statementProblems(statement, `Statement[${i}]`, place)));
   messages.push(...duplicateSids(statements));
   return { messages, document: messages.length === 0 ? parsed.document : undefined };
 }
 
-function statementProblems(statement: unknown, at: string): string[] {
+function statementProblems(statement: unknown, at: string, place: PolicyKeyPlace): string[] {
   if (typeof statement !== "object" || statement === null || Array.isArray(statement)) return [`${at}: must be an object`];
   const s = statement as Record<string, unknown>;
   const problems: string[] = [];
@@ -35,7 +43,7 @@ function statementProblems(statement: unknown, at: string): string[] {
     const hint = s.NotPrincipal !== undefined ? " (NotPrincipal is not supported: name the principals)" : "";
     problems.push(`${at}: has no Principal${hint}`);
   } else {
-    problems.push(...principalProblems(s.Principal, `${at}.Principal`));
+    problems.push(...principalProblems(s.Principal, `${at}.Principal`, place));
   }
   if (!isStrings(s.Action) && !isStrings(s.NotAction)) problems.push(`${at}: has no Action (a string or a list of strings)`);
   if (!isStrings(s.Resource) && !isStrings(s.NotResource)) problems.push(`${at}: has no Resource (in a key policy, "*": the key itself)`);
@@ -56,10 +64,10 @@ function duplicateSids(statements: readonly unknown[]): string[] {
   return problems;
 }
 
-function principalProblems(principal: unknown, at: string): string[] {
+function principalProblems(principal: unknown, at: string, key: PolicyKeyPlace): string[] {
   if (principal === "*") return [`${at}: ${wildcardProblem()}`];
   if (typeof principal !== "object" || principal === null || Array.isArray(principal)) {
-    return [`${at}: must be an object such as {"AWS": "arn:aws:iam::111122223333:role/Name"}`];
+    return [`${at}: must be an object such as {"AWS": "arn:${key.partition}:iam::111122223333:role/Name"}`];
   }
   const problems: string[] = [];
   for (const [type, value] of Object.entries(principal)) {
@@ -74,7 +82,9 @@ function principalProblems(principal: unknown, at: string): string[] {
     const values = listOf(value as string | string[]);
     values.forEach((v, j) => {
       const place = Array.isArray(value) ? `${at}.${type}[${j}]` : `${at}.${type}`;
-      const problem = v.includes("*") ? wildcardProblem() : principalProblem(type, v);
+      const problem =
+        v.includes("*") ? wildcardProblem()
+        : (principalProblem(type, v, key.partition) ?? (type === "AWS" && key.region !== "" ? principalPartitionProblem(v, key.partition, key.region) : undefined));
       if (problem) problems.push(`${place}: ${problem}`);
     });
   }

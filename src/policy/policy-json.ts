@@ -22,6 +22,17 @@ export function policyJson(doc: PolicyDocument): string {
   return render(canonicalDocument(doc as unknown as Json), "");
 }
 
+/**
+ * The canonical text of a policy as planton sends it to KMS: compact (no indentation, so the 32 KB
+ * limit is spent on the policy, not on spaces), and with every character outside the key policy
+ * character set written as a JSON escape (`\u65e5`). The KMS API reference (CreateKey and
+ * PutKeyPolicy, Policy) allows only tab, line feed, carriage return and U+0020 to U+00FF; an
+ * escape is plain ASCII and parses back to the same string, so the policy means the same.
+ */
+export function sentPolicyJson(doc: PolicyDocument): string {
+  return escapeOutsideKeyPolicyCharset(render(canonicalDocument(doc as unknown as Json), undefined));
+}
+
 /** Several policies as one canonical JSON array, indented like policyJson (for several manifests at once). */
 export function policyJsonList(docs: readonly PolicyDocument[]): string {
   return render(docs.map((doc) => canonicalDocument(doc as unknown as Json)), "");
@@ -80,7 +91,13 @@ function isObject(value: Json | undefined): value is { [key: string]: Json } {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function render(value: Canon, indent: string): string {
+// `indent` undefined renders compact, as JSON.stringify without a space argument would.
+function render(value: Canon, indent: string | undefined): string {
+  if (indent === undefined) {
+    if (Array.isArray(value)) return `[${value.map((item) => render(item, undefined)).join(",")}]`;
+    if (typeof value === "object" && value !== null) return `{${value.entries.map(([key, v]) => `${JSON.stringify(key)}:${render(v, undefined)}`).join(",")}}`;
+    return JSON.stringify(value);
+  }
   const inner = indent + "  ";
   if (Array.isArray(value)) {
     if (value.length === 0) return "[]";
@@ -91,4 +108,11 @@ function render(value: Canon, indent: string): string {
     return `{\n${value.entries.map(([key, v]) => `${inner}${JSON.stringify(key)}: ${render(v, inner)}`).join(",\n")}\n${indent}}`;
   }
   return JSON.stringify(value);
+}
+
+// JSON text only holds such characters inside strings (JSON.stringify already escapes control
+// characters), so escaping them there is exact. DEL and the C1 controls (U+007F to U+009F) are
+// escaped too: the API reference's pattern admits them, its prose says "printable".
+function escapeOutsideKeyPolicyCharset(text: string): string {
+  return text.replace(/[\u007f-\u009f\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

@@ -14,29 +14,6 @@ export const ACCOUNT_ID_PLACEHOLDER = "${AWS_ACCOUNT_ID}";
 /** Stands in for the region when neither the manifest nor a flag names one; never deployed. */
 export const REGION_PLACEHOLDER = "${AWS_REGION}";
 
-/** The AWS partition a region belongs to (`aws`, `aws-cn`, `aws-us-gov`, ...). */
-export function partitionOf(region: string): string {
-  if (region.startsWith("cn-")) return "aws-cn";
-  if (region.startsWith("us-gov-")) return "aws-us-gov";
-  if (region.startsWith("us-isob-")) return "aws-iso-b";
-  if (region.startsWith("us-iso-")) return "aws-iso";
-  return "aws";
-}
-
-/** The DNS suffix of regional service endpoints and principals in a partition. */
-export function dnsSuffixOf(partition: string): string {
-  switch (partition) {
-    case "aws-cn":
-      return "amazonaws.com.cn";
-    case "aws-iso":
-      return "c2s.ic.gov";
-    case "aws-iso-b":
-      return "sc2s.sgov.gov";
-    default:
-      return "amazonaws.com";
-  }
-}
-
 /** The ARN of an account's root principal (every principal of the account that IAM allows). */
 export function accountRootArn(partition: string, accountId: string): string {
   return `arn:${partition}:iam::${accountId}:root`;

@@ -8,8 +8,11 @@ import { violationToProblem } from "../validate/violation-to-problem";
 // rules, by putting each one in a statement message and validating it, and explained in the same
 // words (violationToProblem), so the two never disagree.
 
-/** Why `value` is not an acceptable principal of `type` (`AWS` or `Service`), or undefined when it is. */
-export function principalProblem(type: "AWS" | "Service", value: string): string | undefined {
+/**
+ * Why `value` is not an acceptable principal of `type` (`AWS` or `Service`), or undefined when it
+ * is; example ARNs are written in `partition` (the key's).
+ */
+export function principalProblem(type: "AWS" | "Service", value: string, partition = "aws"): string | undefined {
   const statement = create(AwsKmsKeyPolicyStatementSchema, {
     sid: "Check",
     actions: ["kms:DescribeKey"],
@@ -22,7 +25,7 @@ export function principalProblem(type: "AWS" | "Service", value: string): string
       return undefined;
     case "invalid": {
       const violation = result.error.violations[0];
-      return violation ? violationToProblem(violation, statement).message : "is not a valid principal";
+      return violation ? violationToProblem(violation, statement, partition).message : "is not a valid principal";
     }
     case "error":
       throw result.error;

@@ -1,6 +1,7 @@
 import type { AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
 import { error, type Problem } from "../core/problem";
-import { ACCOUNT_ID_PLACEHOLDER, partitionOf, REGION_PLACEHOLDER, type PolicyTarget } from "./policy-target";
+import { partitionOf } from "../validate/aws-partition";
+import { ACCOUNT_ID_PLACEHOLDER, REGION_PLACEHOLDER, type PolicyTarget } from "./policy-target";
 
 /** What the user said about where the policy goes (all optional: `planton policy` works offline). */
 export interface PolicyTargetOptions {

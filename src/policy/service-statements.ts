@@ -2,7 +2,8 @@ import type { AwsKmsKeyServiceAccess } from "../../gen/project/planton/provider/
 import { sortedUnique } from "./compare-text";
 import { usageActions } from "./key-actions";
 import type { PolicyConditions, PolicyStatement } from "./policy-document";
-import { accountRootArn, dnsSuffixOf, type PolicyTarget } from "./policy-target";
+import { dnsSuffixOf } from "../validate/aws-partition";
+import { accountRootArn, type PolicyTarget } from "./policy-target";
 
 /** The services `services[].service` may name, in the order their statements appear in a policy. */
 export const SERVICE_NAMES = ["s3", "rds", "ebs", "lambda", "secretsmanager", "logs", "cloudtrail"] as const;

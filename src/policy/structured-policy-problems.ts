@@ -2,6 +2,7 @@ import type { AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey
 import { KeySpec, KeyUsage } from "../../gen/project/planton/provider/aws/awskmskey/v1/enums_pb";
 import type { AwsKmsKeyPolicySpec, AwsKmsKeyPolicyStatement } from "../../gen/project/planton/provider/aws/awskmskey/v1/policy_pb";
 import { error, warning, type Problem } from "../core/problem";
+import { partitionOf } from "../validate/aws-partition";
 import { GENERATED_SIDS } from "./build-policy";
 import { keyKindOf } from "./key-actions";
 import { isServiceName, SERVICE_NAMES, serviceReach, serviceSids } from "./service-statements";
@@ -51,7 +52,10 @@ function serviceProblems(key: AwsKmsKey, policy: AwsKmsKeyPolicySpec): Problem[]
           problems.push(error(`${at}.principals`, `principals do not apply to ${access.service}: the service's own principal uses the key; narrow it with sourceAccount and sourceArn`));
         }
         if (access.sourceArn && !new RegExp(`^arn:[a-z-]+:${access.service}:`).test(access.sourceArn)) {
-          const example = access.service === "logs" ? "arn:aws:logs:us-east-1:111122223333:log-group:NAME" : "arn:aws:cloudtrail:us-east-1:111122223333:trail/NAME";
+          // The example is written for the key's own region and partition.
+          const region = key.spec?.region || "us-east-1";
+          const prefix = `arn:${partitionOf(region)}:${access.service}:${region}:111122223333`;
+          const example = access.service === "logs" ? `${prefix}:log-group:NAME` : `${prefix}:trail/NAME`;
           problems.push(error(`${at}.sourceArn`, `must be a ${access.service} ARN such as ${example} (got "${access.sourceArn}")`));
         }
         break;

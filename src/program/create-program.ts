@@ -4,7 +4,7 @@ import { Alias, Key, ReplicaKey } from "@pulumi/aws/kms";
 import { Provider } from "@pulumi/aws/provider";
 import type { AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
 import { buildPolicy } from "../policy/build-policy";
-import { policyJson } from "../policy/policy-json";
+import { sentPolicyJson } from "../policy/policy-json";
 import { keyArgs, replicaKeyArgs } from "./key-args";
 import type { ProgramOptions } from "./program-options";
 import { primaryProviderArgs, replicaProviderArgs } from "./provider-args";
@@ -20,6 +20,19 @@ const ALIAS_FOLLOWS_KEY: Pick<CustomResourceOptions, "replaceOnChanges" | "delet
   deleteBeforeReplace: true,
 };
 
+/**
+ * What KMS cannot report about a key (how long a deletion would wait, whether the lockout check
+ * was bypassed): an import reads no value for them, so the program's value is taken as it is.
+ */
+const WRITE_ONLY: Pick<CustomResourceOptions, "ignoreChanges"> = {
+  ignoreChanges: ["deletionWindowInDays", "bypassPolicyLockoutSafetyCheck"],
+};
+
+/** Resource options that import `id` (Pulumi's `import`), or none when nothing is adopted. */
+function adopting(id: string | undefined, extra: CustomResourceOptions = {}): CustomResourceOptions {
+  return id === undefined ? {} : { import: id, ...extra };
+}
+
 /** Account and partition the policy is generated for, known only once the provider has credentials. */
 interface DeployTarget {
   readonly accountId: string;
@@ -34,7 +47,8 @@ interface DeployTarget {
  * outputs under `AwsKmsKeyStackOutputs`' JSON names.
  *
  * Every resource uses an explicit provider, so nothing depends on the engine's default provider
- * or on `aws:*` stack config.
+ * or on `aws:*` stack config. With `options.adopt` the key, its alias and its replicas are
+ * imported rather than created (`planton import`).
  */
 export function createProgram(key: AwsKmsKey, options: ProgramOptions): () => Promise<Record<string, unknown>> {
   const spec = key.spec;
@@ -47,39 +61,46 @@ export function createProgram(key: AwsKmsKey, options: ProgramOptions): () => Pr
   // unprotected alias would be gone (and every app resolving it broken) before the engine
   // reached the protected key and failed.
   const protect = spec?.deletionProtection ?? false;
+  const adopt = options.adopt;
 
   return async () => {
     const primary = new Provider(RESOURCE_NAMES.primaryProvider, primaryProviderArgs(region, options));
     const target = deployTarget(primary);
     const policyFor = (policyRegion: string): Output<string> =>
-      target.apply((t) => policyJson(buildPolicy(key, { ...t, region: policyRegion })));
+      target.apply((t) => sentPolicyJson(buildPolicy(key, { ...t, region: policyRegion })));
 
     const kmsKey = new Key(
       RESOURCE_NAMES.key,
-      { ...keyArgs(key), policy: policyFor(region) },
-      { provider: primary, protect },
+      { ...keyArgs(key), policy: policyFor(region), ...(adopt ? { tags: { ...adopt.tags } } : {}) },
+      { provider: primary, protect, ...adopting(adopt?.keyId, WRITE_ONLY) },
     );
     const kmsAlias = new Alias(
       RESOURCE_NAMES.alias,
       { name: alias, targetKeyId: kmsKey.keyId },
-      { provider: primary, protect, ...ALIAS_FOLLOWS_KEY },
+      { provider: primary, protect, ...ALIAS_FOLLOWS_KEY, ...adopting(adopt?.alias) },
     );
 
     const replicaKeyArns: Record<string, Output<string>> = {};
     for (const replicaRegion of replicaRegions) {
+      const adoptReplica = adopt?.replicas[replicaRegion];
       const provider = new Provider(
         RESOURCE_NAMES.replicaProvider(replicaRegion),
         replicaProviderArgs(replicaRegion, options),
       );
       const replica = new ReplicaKey(
         RESOURCE_NAMES.replicaKey(replicaRegion),
-        { ...replicaKeyArgs(key), primaryKeyArn: kmsKey.arn, policy: policyFor(replicaRegion) },
-        { provider, protect },
+        {
+          ...replicaKeyArgs(key),
+          primaryKeyArn: kmsKey.arn,
+          policy: policyFor(replicaRegion),
+          ...(adoptReplica ? { tags: { ...adoptReplica.tags } } : {}),
+        },
+        { provider, protect, ...adopting(adoptReplica?.keyId, WRITE_ONLY) },
       );
       new Alias(
         RESOURCE_NAMES.replicaAlias(replicaRegion),
         { name: alias, targetKeyId: replica.keyId },
-        { provider, protect, ...ALIAS_FOLLOWS_KEY },
+        { provider, protect, ...ALIAS_FOLLOWS_KEY, ...adopting(adoptReplica?.alias) },
       );
       replicaKeyArns[replicaRegion] = replica.arn;
     }

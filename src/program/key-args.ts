@@ -1,7 +1,7 @@
 import type { AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
 import { KeySpec, KeyUsage } from "../../gen/project/planton/provider/aws/awskmskey/v1/enums_pb";
 import { defaultDeletionWindowDays } from "../defaults/apply-defaults";
-import { keyTags } from "./key-tags";
+import { keyTags } from "../defaults/key-tags";
 
 /** Inputs of `aws.kms.Key` that come straight from the manifest (the policy is resolved at deploy time). */
 export interface KeyArgsFromSpec {

@@ -16,12 +16,14 @@ export interface StackDriftJson {
   readonly file: string;
   readonly name: string;
   readonly drift: readonly ResourceDriftJson[] | null;
+  /** True when the drift was written into the state (confirmed, or `--yes`). */
+  readonly recorded: boolean;
   readonly error: string | null;
 }
 
 /**
  * One drifted resource: `update` when the cloud holds other values than the state did (the
- * properties say which, state before → cloud now), `delete` when it is gone from the cloud.
+ * properties say which, last applied `before` → live `after`), `delete` when it is gone from the cloud.
  */
 export interface ResourceDriftJson {
   readonly name: string;
@@ -35,13 +37,15 @@ export function driftJson(run: StacksRun<StackRefreshDetail>): DriftJson {
   const stacks = run.results.map((result): StackDriftJson => ({
     ...result.target.label,
     drift: result.detail?.drift.map(resourceDriftJson) ?? null,
+    recorded: result.detail?.recorded === true,
     error: failureText(result) ?? null,
   }));
   const { formatVersion, ...rest } = runJson(run);
   return { formatVersion, stacks, drifted: anyOf(run.results.map((r) => (r.detail !== undefined ? r.detail.drift.length > 0 : undefined))), ...rest };
 }
 
-function resourceDriftJson(change: ResourceChange): ResourceDriftJson {
+/** One drifted resource in JSON: the refresh document and the plan's `drift` share this shape. */
+export function resourceDriftJson(change: ResourceChange): ResourceDriftJson {
   return {
     name: change.name,
     type: change.type,

@@ -4,6 +4,7 @@ import type { Plan, PlanSummary, PolicyDiff, PropertyChange } from "../plan/plan
 import type { StackPlan } from "../stack/preview-stack";
 import { failureText, type StacksRun } from "../stack/run-stacks";
 import { anyOf, runJson, type RunJson } from "./run-json";
+import { resourceDriftJson, type ResourceDriftJson } from "./drift-json";
 
 /** One stack's outcome in a preview: its plan, or why there is none. */
 export interface StackPreview {
@@ -47,6 +48,11 @@ export interface StackPlanJson {
     /** The key policy diff, statement by statement; only on steps whose key policy changes. */
     policy?: PolicyDiff;
   }[];
+  /**
+   * What changed outside planton since the last apply (last applied `before` → live `after`),
+   * read before planning; empty under `--no-refresh`; null when the preview failed. Since 1.1.
+   */
+  readonly drift: readonly ResourceDriftJson[] | null;
   readonly summary: PlanSummary | null;
   readonly monthlyCostUsd: number | null;
   readonly refusals: readonly { path: string; message: string }[];
@@ -67,6 +73,7 @@ export function planJson(previews: readonly StackPreview[], run: Pick<StacksRun<
       properties: c.properties,
       ...(c.policy !== undefined ? { policy: c.policy } : {}),
     })),
+    drift: preview.plan?.drift.map(resourceDriftJson) ?? null,
     summary: preview.plan?.summary ?? null,
     monthlyCostUsd: preview.plan?.monthlyCostUsd ?? null,
     refusals: preview.refusals.map((p) => ({ path: p.path, message: p.message })),

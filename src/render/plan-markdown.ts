@@ -54,6 +54,7 @@ function headerLines(previews: readonly StackPreview[], budget: number): string[
   ];
   const alerts = [
     ...previews.filter((p) => broadens(p.plan)).map((p) => `> ⚠️ **Broadens access:** the key policy of ${code(p.stack)} grants more than before.`),
+    ...previews.filter((p) => (p.plan?.drift.length ?? 0) > 0).map((p) => `> 🔀 **Changed outside planton:** ${resourceCount(p.plan?.drift.length ?? 0)} of ${code(p.stack)} differ from the last apply; apply puts the manifest back.`),
     ...previews.flatMap((p) => p.refusals.map((r) => `> ⛔ **Refused:** ${code(p.stack)}: ${oneLine(r.message)}`)),
     ...previews.filter((p) => p.error !== undefined).map((p) => `> ❌ **Failed:** ${code(p.stack)}: ${oneLine(p.error ?? "")}`),
   ];
@@ -71,6 +72,10 @@ function headerLines(previews: readonly StackPreview[], budget: number): string[
   return lines;
 }
 
+function resourceCount(count: number): string {
+  return `${count} resource${count === 1 ? "" : "s"}`;
+}
+
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, " ");
 }
@@ -83,6 +88,7 @@ function status(preview: StackPreview): string {
   if (preview.error !== undefined) return "❌ failed";
   if (preview.refusals.length > 0) return "⛔ refused";
   if (broadens(preview.plan)) return "⚠️ broadens access";
+  if ((preview.plan?.drift.length ?? 0) > 0) return "🔀 changed outside planton";
   return preview.plan !== undefined && hasChanges(preview.plan) ? "changes" : "no changes";
 }
 
@@ -93,8 +99,10 @@ function stackSection(preview: StackPreview, options: { brief?: boolean } = {}):
   lines.push(`${code(preview.name)} from ${code(preview.file)} · ${plannedCountWords(plan.summary)} · monthly cost after apply: $${plan.monthlyCostUsd.toFixed(2)}`);
   for (const refusal of preview.refusals) lines.push("", `⛔ **Refused** (${code(refusal.path)}): ${oneLine(refusal.message)}`);
   if (options.brief === true) return [...lines, "", "_Details left out to fit the size limit._"];
+  if (plan.drift.length > 0) lines.push("", "**Changed outside planton since the last apply** (before: last applied, after: live):");
+  for (const change of plan.drift) lines.push("", ...driftResourceLines(change));
   const changes = plan.changes.filter((c) => c.op !== "same");
-  if (changes.length === 0) lines.push("", "No changes. The stack matches the manifest.");
+  if (changes.length === 0) lines.push("", plan.drift.length > 0 ? "No changes to the resources: the live values match the manifest. Apply records them in the stack's state." : "No changes. The stack matches the manifest.");
   for (const change of changes) lines.push("", ...resourceLines(change));
   const same = plan.changes.filter((c) => c.op === "same");
   if (same.length > 0) {
@@ -112,7 +120,15 @@ const OP_HEADING: Readonly<Record<Exclude<ChangeOp, "same">, string>> = {
 };
 
 function resourceLines(change: ResourceChange): string[] {
-  const heading = `**${OP_HEADING[change.op as Exclude<ChangeOp, "same">]}** ${code(change.name)} (${code(change.type)})`;
+  return detailLines(`**${OP_HEADING[change.op as Exclude<ChangeOp, "same">]}** ${code(change.name)} (${code(change.type)})`, change);
+}
+
+function driftResourceLines(change: ResourceChange): string[] {
+  if (change.op === "delete") return [`**🔀 gone from the cloud** ${code(change.name)} (${code(change.type)}): deleted, or scheduled for deletion`];
+  return detailLines(`**🔀 changed** ${code(change.name)} (${code(change.type)})`, change);
+}
+
+function detailLines(heading: string, change: ResourceChange): string[] {
   const rows = change.properties.map((p) => propertyRow(p, change.policy !== undefined));
   const lines = [heading];
   if (rows.length > 0) {

@@ -1,9 +1,10 @@
 import { KEY_MONTHLY_USD } from "../plan/build-plan";
-import type { ChangeOp, Plan, PropertyChange, ResourceChange } from "../plan/plan";
+import { hasChanges } from "../plan/build-plan";
+import type { ChangeOp, Plan, ResourceChange } from "../plan/plan";
 import { plannedCountWords } from "./change-count-words";
-import { formatValue } from "./format-value";
+import { driftLines } from "./drift-text";
 import { palette, type Palette } from "./palette";
-import { renderPolicyDiffText } from "./policy-diff-text";
+import { changeDetailLines } from "./property-lines";
 
 /** How to render a plan as text. */
 export interface PlanTextOptions {
@@ -12,17 +13,24 @@ export interface PlanTextOptions {
 }
 
 /**
- * A plan as `terraform plan`-like text: one block per changed resource (`+ create`,
- * `~ update in place` with `old → new` per property, `-/+ replace` marking the property that
- * forces it, `- delete`), then the summary line and the monthly cost.
+ * A plan as `terraform plan`-like text: first what changed outside planton since the last apply
+ * (per resource and property, last applied → live), then one block per changed resource
+ * (`+ create`, `~ update in place` with `old → new` per property, `-/+ replace` marking the
+ * property that forces it, `- delete`), then the summary line and the monthly cost.
  */
 export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
   const p = palette(options.colour);
   const lines = [p.strong(`Stack ${plan.stack}`) + p.faint(` (${plan.name}, ${plan.file})`), ""];
+  if (plan.drift.length > 0) {
+    lines.push(p.strong("Changed outside planton since the last apply:"), ...driftLines(plan.drift, p), "");
+  }
   const changed = plan.changes.filter((c) => c.op !== "same");
   if (changed.length === 0) {
-    lines.push("No changes. The stack matches the manifest.");
+    lines.push(hasChanges(plan) && plan.drift.length > 0
+      ? "No changes to the resources: the live values match the manifest. Apply records them in the stack's state."
+      : "No changes. The stack matches the manifest.");
   } else {
+    if (plan.drift.length > 0) lines.push("Apply puts the manifest back where the live values differ from it:", "");
     for (const change of changed) lines.push(...resourceBlock(change, p), "");
     lines.push(summaryLine(plan));
   }
@@ -72,23 +80,5 @@ function resourceBlock(change: ResourceChange, p: Palette): string[] {
   const { symbol, verb } = HEADER[change.op];
   const colour = opColour(change.op, p);
   const header = `  ${colour(`${symbol} ${verb}`)} ${p.strong(change.name)} ${p.faint(`(${change.type})`)}`;
-  // A diffed key policy is shown statement by statement instead of as two JSON documents.
-  const properties = change.policy === undefined ? change.properties : change.properties.filter((prop) => prop.path !== "policy");
-  const policy = change.policy === undefined ? [] : renderPolicyDiffText(change.policy, p, "      ");
-  const width = Math.max(0, ...properties.map((prop) => prop.path.length));
-  return [header, ...properties.map((prop) => propertyLine(prop, width, p)), ...policy];
-}
-
-function propertyLine(prop: PropertyChange, width: number, p: Palette): string {
-  const indent = " ".repeat(8 + width + 3);
-  const name = prop.path.padEnd(width);
-  const forces = prop.forcesReplacement ? ` ${p.delete("(forces replacement)")}` : "";
-  switch (prop.kind) {
-    case "add":
-      return `      ${p.create("+")} ${name} = ${formatValue(prop.after, indent)}${forces}`;
-    case "delete":
-      return `      ${p.delete("-")} ${name} = ${formatValue(prop.before, indent)}${forces}`;
-    case "update":
-      return `      ${p.update("~")} ${name} = ${formatValue(prop.before, indent)} → ${formatValue(prop.after, indent)}${forces}`;
-  }
+  return [header, ...changeDetailLines(change, p)];
 }

@@ -10,13 +10,14 @@ import { aws_region, iam_principal } from "../../gen/project/planton/provider/aw
 const PREDEFINED_PATTERNS = [
   {
     extension: iam_principal,
-    // Wildcards and groups, which the CEL names separately, fail this pattern too.
-    pattern: "^arn:aws(-cn|-us-gov)?:iam::[0-9]{12}:(root|role/[A-Za-z0-9+=,.@_/-]+|user/[A-Za-z0-9+=,.@_/-]+)$",
+    // Wildcards and groups, which the CEL names separately, fail this pattern too; so do names over
+    // 64 characters and paths over 512 (the path is "/" + the part before the name + "/").
+    pattern: "^arn:aws(-cn|-us-gov|-iso(-[bef])?|-eusc)?:iam::[0-9]{12}:(root|(role|user)/([!-)+-~]{1,510}/)?[A-Za-z0-9+=,.@_-]{1,64})$",
   },
   {
     extension: aws_region,
     // The rule accepts the empty string: "no region here" is decided by other rules.
-    pattern: "^([a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2})?$",
+    pattern: "^([a-z]+(-[a-z]+)+-[0-9]{1,2})?$",
   },
 ] as const;
 

@@ -40,12 +40,13 @@ export async function applyStack(session: StackSession<StackApply>, options: App
   }
   await options.confirm({ verb: "apply", stack: target.stack, plan, interrupted: session.interrupted });
   session.report({ kind: "changing", verb: "apply" });
-  const done = await session.run(stack, "update", `applying stack ${target.stack}`);
+  // The preview read the live resources; the update reads them again only when they had drifted, to put the manifest back.
+  const done = await session.run(stack, "update", `applying stack ${target.stack}`, { refresh: plan.drift.length > 0 });
   session.record({ plan, refusals, outputs: done.outputs });
   return { ok: true, changed: true };
 }
 
 /** Applies every manifest's stack. */
 export function applyStacks(options: StacksOptions & ApplyStackOptions, ctx: StackContext): Promise<StacksRun<StackApply>> {
-  return runStacks({ command: "apply", verb: "apply" }, options, ctx, (session) => applyStack(session, options));
+  return runStacks({ command: "apply", verb: "apply", judgesPolicy: true }, options, ctx, (session) => applyStack(session, options));
 }

@@ -2,10 +2,11 @@ import type { Plan } from "../plan/plan";
 
 /** What a stack operation asks before it changes anything: the CLI prompts, or takes `--yes`. */
 export interface ConfirmRequest {
-  readonly verb: "apply" | "destroy";
+  /** `refresh` asks to record the drift it reported in the state. */
+  readonly verb: "apply" | "destroy" | "refresh";
   readonly stack: string;
-  /** The plan the person is asked about (already reported, so already printed). */
-  readonly plan: Plan;
+  /** The plan the person is asked about (already reported, so already printed); none for refresh. */
+  readonly plan?: Plan;
   /** Aborted by Ctrl-C: a question waiting for its answer stops waiting. */
   readonly interrupted: AbortSignal;
 }

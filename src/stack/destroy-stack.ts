@@ -46,5 +46,5 @@ export async function destroyStack(session: StackSession<StackDestroyDetail>, op
 
 /** Destroys every manifest's stack. */
 export function destroyStacks(options: StacksOptions & DestroyStackOptions, ctx: StackContext): Promise<StacksRun<StackDestroyDetail>> {
-  return runStacks({ command: "destroy", verb: "destroy" }, options, ctx, (session) => destroyStack(session, options));
+  return runStacks({ command: "destroy", verb: "destroy", judgesPolicy: false }, options, ctx, (session) => destroyStack(session, options));
 }

@@ -5,6 +5,7 @@ import { error, hasErrors, type Problem } from "../core/problem";
 import { applyDefaults } from "../defaults/apply-defaults";
 import { stackName } from "../engine/stack-name";
 import { checkPolicy } from "../policy/check-policy";
+import { defaultPolicyWarning } from "../policy/default-policy-warning";
 import { decodeSource, type DecodedDocument } from "../manifest/decode-source";
 import { parseOverrides } from "../manifest/parse-overrides";
 import { pathsOverlap, positionOf, type PositionIndex } from "../manifest/position-index";
@@ -13,6 +14,7 @@ import { sortProblems } from "../render/problems";
 import type { ValidateReport } from "../render/validate-report";
 import { capProblems } from "../validate/cap-problems";
 import { checkManifestConflicts, type ManifestIdentity } from "../validate/check-manifest-conflicts";
+import { canJudge } from "../validate/rule-inputs";
 import { validateFieldRules, validateKey } from "../validate/validate-key";
 
 /** Where manifests are read from: stdin for `-f -`, the directory relative paths start in, the environment. */
@@ -30,6 +32,11 @@ export interface LoadManifestsOptions {
   readonly set?: readonly string[];
   /** `--region`; the environment's AWS_REGION / AWS_DEFAULT_REGION are the fallbacks. */
   readonly region?: string;
+  /**
+   * Warn that a key without `spec.policy` gets the AWS default policy (defaultPolicyWarning); on
+   * unless false: the commands that only read or remove a stack (outputs, refresh, destroy) say nothing.
+   */
+  readonly warnDefaultPolicy?: boolean;
 }
 
 /** A manifest that loaded, defaulted and validated without errors (it may have warnings). */
@@ -82,7 +89,7 @@ export function loadManifests(options: LoadManifestsOptions, io: ManifestSources
     const sourceFailed = hasErrors(decoded.problems);
     if (sourceFailed) reports.push({ kind: "input", file: source.file, name: "", problems: capProblems(decoded.problems, source.file) });
     decoded.documents.forEach((document, position) => {
-      const checked = checkDocument(document, region);
+      const checked = checkDocument(document, region, options.warnDefaultPolicy !== false);
       const sourceWarnings = position === 0 && !sourceFailed ? decoded.problems : [];
       const problems = sortProblems(sourceWarnings.concat(checked.problems));
       if (checked.manifest && !hasErrors(checked.problems)) valid.push({ manifest: checked.manifest, report: reports.length });
@@ -105,7 +112,7 @@ export function loadManifests(options: LoadManifestsOptions, io: ManifestSources
  * A document with schema errors still gets every rule that does not read a broken field, so the
  * user sees every problem at once, minus those that depend on a field that already has one.
  */
-function checkDocument(document: DecodedDocument, region: string | undefined): { manifest?: Manifest; problems: Problem[] } {
+function checkDocument(document: DecodedDocument, region: string | undefined, warnDefaultPolicy: boolean): { manifest?: Manifest; problems: Problem[] } {
   if (document.key === undefined) return { problems: sortProblems(document.problems) };
   const key = applyDefaults(document.key, { region });
   const broken = document.problems.filter((problem) => problem.severity === "error").map((problem) => problem.path);
@@ -113,7 +120,10 @@ function checkDocument(document: DecodedDocument, region: string | undefined): {
   // The policy checks read the policy, the key type and the regions, and assume those are
   // valid; a mistake elsewhere (a deletion window, a tag) does not hide the policy's problems.
   const policyInputBroken = found.some((problem) => problem.severity === "error" && POLICY_INPUTS.some((path) => pathsOverlap(path, problem.path)));
-  const all = policyInputBroken ? found : found.concat(checkPolicy(key));
+  const policyProblems = policyInputBroken ? [] : checkPolicy(key);
+  // A policy block written but broken (`policy: 5`, an alias to no anchor) is not "not set".
+  const defaultPolicy = warnDefaultPolicy && canJudge(defaultPolicyWarning, broken) ? defaultPolicyWarning(key) : undefined;
+  const all = found.concat(policyProblems, defaultPolicy ? [defaultPolicy] : []);
   const locate = (problem: Problem): Problem =>
     problem.file !== undefined ? problem : { ...problem, file: document.file, ...positionOf(document.positions, problem.path) };
   const problems = sortProblems(all.map(locate));

@@ -1,5 +1,7 @@
+import { PlantonError } from "../core/planton-error";
 import type { Problem } from "../core/problem";
 import type { EngineStack } from "../engine/engine";
+import { aliasClaims } from "../plan/alias-claims";
 import { buildPlan, hasChanges } from "../plan/build-plan";
 import { safetyRefusals } from "../plan/guard-plan";
 import type { Plan } from "../plan/plan";
@@ -18,6 +20,8 @@ export interface PreviewStackOptions {
    * at a terminal): the confirmation, after a plan that calls the broadening out, is the check.
    */
   readonly interactive: boolean;
+  /** False under `--no-refresh`: plan from the state without reading the live resources first. */
+  readonly refresh: boolean;
 }
 
 /** A stack's plan and the safety rails' refusals of it. */
@@ -28,9 +32,11 @@ export interface StackPlan {
 
 /**
  * Opens (or creates) the manifest's stack with its program, previews it, builds the structured
- * Plan, guards it (replacement and broadening rails) and reports it. Shared by `preview` and
- * `apply`, so both see the same plan and refuse the same plans. The stack stays open for apply.
- * What a killed run left pending is resolved first by apply, and only reported by preview.
+ * Plan (with what drifted, when it reads the live resources first), refuses an alias held
+ * outside the stack, guards it (replacement and broadening rails) and reports it. Shared by
+ * `preview` and `apply`, so both see the same plan and refuse the same plans. The stack stays
+ * open for apply. What a killed run left pending is resolved first by apply, and only reported
+ * by preview.
  */
 export async function planStack(
   session: StackSession<StackPlan>,
@@ -39,13 +45,36 @@ export async function planStack(
 ): Promise<StackPlan & { readonly stack: EngineStack }> {
   const stack = await session.openStack();
   const adopting = await resolvePendingOperations(session, stack, pending);
-  const result = await session.run(stack, "preview", `previewing stack ${session.target.stack}`);
+  // An apply that adopted resources has just refreshed the whole state: the preview reads nothing twice.
+  const refreshed = pending === "resolve" && adopting.length > 0;
+  const result = await session.run(stack, "preview", `previewing stack ${session.target.stack}`, { refresh: options.refresh && !refreshed });
   const plan = buildPlan(session.target.label, result.events);
+  // A lost state is the narrower diagnosis of an alias held outside the stack: say it first.
+  await refuseSecondKey(session, stack, plan, adopting);
+  await refuseTakenAliases(session, plan);
   const refusals = safetyRefusals(plan, options);
   session.record({ plan, refusals });
   session.report({ kind: "planned", plan, refusals });
-  await refuseSecondKey(session, stack, plan, adopting);
   return { stack, plan, refusals };
+}
+
+/**
+ * Fails before anything is created when an alias the plan creates already points at a key outside
+ * the stack (KMS would refuse it half-way through apply, after the new key exists). Replica
+ * regions are looked up only without an endpoint override, which serves one region.
+ */
+async function refuseTakenAliases(session: StackSession<StackPlan>, plan: Plan): Promise<void> {
+  const { target } = session;
+  const spec = target.manifest.key.spec;
+  if (spec === undefined || spec.alias === "") return;
+  const replicaRegions = target.aws.endpointUrl === undefined ? spec.replicaRegions : [];
+  const claims = aliasClaims(plan, { alias: spec.alias, region: target.aws.region, replicaRegions });
+  if (claims.length === 0) return;
+  const [taken] = await session.findAliasOwners(claims);
+  if (taken === undefined) return;
+  throw new PlantonError("refused", `cannot use ${taken.name} in ${taken.region} for stack ${target.stack}: it already points at key ${taken.targetKeyId}, which this stack does not manage`, {
+    hint: `import that key with \`planton import --key-id ${taken.targetKeyId}\` (it adopts the key and its aliases), or choose another spec.alias; nothing was created`,
+  });
 }
 
 /** One stack's preview: a plan a safety rail refuses fails the stack, as apply would refuse it. */
@@ -56,5 +85,5 @@ export async function previewStack(session: StackSession<StackPlan>, options: Pr
 
 /** Previews every manifest's stack. */
 export function previewStacks(options: StacksOptions & PreviewStackOptions, ctx: StackContext): Promise<StacksRun<StackPlan>> {
-  return runStacks({ command: "preview", verb: "preview" }, options, ctx, (session) => previewStack(session, options));
+  return runStacks({ command: "preview", verb: "preview", judgesPolicy: true }, options, ctx, (session) => previewStack(session, options));
 }

@@ -28,6 +28,8 @@ export type RunReport =
   | { readonly kind: "refreshed"; readonly label: StackLabel; readonly drift: readonly ResourceChange[] }
   /** What an interrupted run left pending was resolved (a key adopted, a create dropped). */
   | { readonly kind: "recovered"; readonly label: StackLabel; readonly text: string }
+  /** What became of the drift a refresh reported: written into the state, or only reported. */
+  | { readonly kind: "drift-decided"; readonly label: StackLabel; readonly recorded: boolean }
   /** Confirmed: the engine now changes the stack. */
   | { readonly kind: "changing"; readonly label: StackLabel; readonly verb: "apply" | "destroy" }
   /** The stack failed with `error` (a PlantonError, or a bug); the run goes on with the next. */

@@ -3,6 +3,7 @@ import { isPlantonError, PlantonError } from "../core/planton-error";
 import type { Engine } from "../engine/engine";
 import { loadManifests, type LoadManifestsOptions, type ManifestSources } from "./load-manifests";
 import type { ReportSink } from "./run-report";
+import { scheduleStacks } from "./schedule-stacks";
 import { stackSession, type Interrupt, type StackSession } from "./stack-session";
 import { resolveStackTargets, type StackTarget, type StackTargetOptions } from "./stack-targets";
 
@@ -22,6 +23,8 @@ export interface StackContext {
 /** Which manifests and where their stacks live: the options every stack operation shares. */
 export interface StacksOptions extends LoadManifestsOptions {
   readonly stackFlags: StackTargetOptions;
+  /** `--parallel`: at most this many stacks at once; default 1, one after another. */
+  readonly parallel?: number;
 }
 
 /** How one stack's operation ended, when it did not throw. */
@@ -63,6 +66,8 @@ export interface StacksRun<D> {
 export interface FrameNames {
   readonly command: string;
   readonly verb: string;
+  /** The command judges or deploys the key policy (preview, apply): it warns about the AWS default policy. */
+  readonly judgesPolicy: boolean;
 }
 
 /** One stack's operation, run by the frame inside its session. */
@@ -72,11 +77,11 @@ export type StackOperation<D> = (session: StackSession<D>) => Promise<StackOutco
  * The frame of every engine command: load and validate the manifests (an error stops the run
  * before the engine starts), resolve their stacks, report the engine notices once, set up Ctrl-C,
  * run each stack in a session (which closes what it opened), and collect the results in input
- * order. A failing stack does not stop the next one; an interruption does. The scheduler is
- * `schedule` below: one stack after another.
+ * order. A failing stack does not stop the next one; an interruption does. scheduleStacks decides
+ * how many stacks run at once and keeps each stack's reports together.
  */
 export async function runStacks<D>(names: FrameNames, options: StacksOptions, ctx: StackContext, operation: StackOperation<D>): Promise<StacksRun<D>> {
-  const loaded = loadManifests(options, ctx.sources);
+  const loaded = loadManifests({ ...options, warnDefaultPolicy: names.judgesPolicy }, ctx.sources);
   const problems: RunProblem[] = loaded.reports.flatMap((r) => r.problems.map((p) => ({ ...p, name: r.name })));
   if (problems.length > 0) ctx.report({ kind: "problems", problems });
   if (hasErrors(problems)) return { results: [], problems, ok: false };
@@ -89,7 +94,7 @@ export async function runStacks<D>(names: FrameNames, options: StacksOptions, ct
     ctx.report({ kind: "run-failed", error });
     return { results: [], problems, error, ok: false };
   }
-  const resolved = resolveStackTargets(loaded.manifests, options.stackFlags, ctx.sources.env, ctx.homeDir);
+  const resolved = resolveStackTargets(loaded.manifests, options.stackFlags, ctx.sources.env, ctx.homeDir, ctx.sources.cwd);
   if (resolved.problems.length > 0) {
     const unresolved = resolved.problems.map((p) => ({ ...p, name: loaded.manifests.find((m) => m.file === p.file)?.name ?? "" }));
     ctx.report({ kind: "problems", problems: unresolved });
@@ -99,21 +104,13 @@ export async function runStacks<D>(names: FrameNames, options: StacksOptions, ct
 
   const interrupt = ctx.interrupts();
   try {
-    const results = await schedule(resolved.targets, (target) => runOne(names, target, ctx, interrupt, operation));
+    const results = await scheduleStacks(resolved.targets, options.parallel ?? 1, ctx.report, (target, report) =>
+      runOne(names, target, { ...ctx, report }, interrupt, operation),
+    );
     return { results, problems, ok: results.every((r) => r.ok) };
   } finally {
     interrupt.dispose();
   }
-}
-
-/** Runs the stacks one after another; after an interruption the rest are skipped. */
-async function schedule<D>(targets: readonly StackTarget[], run: (target: StackTarget) => Promise<StackResult<D>>): Promise<StackResult<D>[]> {
-  const results: StackResult<D>[] = [];
-  for (const target of targets) {
-    const stopped = results.some((r) => isPlantonError(r.error) && r.error.kind === "interrupted");
-    results.push(stopped ? { target, ok: false, changed: false, skipped: true } : await run(target));
-  }
-  return results;
 }
 
 async function runOne<D>(names: FrameNames, target: StackTarget, ctx: StackContext, interrupt: Interrupt, operation: StackOperation<D>): Promise<StackResult<D>> {

@@ -1,9 +1,11 @@
+import type { AliasLookup, AliasOwner } from "../engine/alias-owners";
 import type { Engine, EngineStack } from "../engine/engine";
 import type { IdentityKey } from "../engine/identity-keys";
 import { isPlantonError } from "../core/planton-error";
-import { identityTags } from "../program/key-tags";
+import { identityTags } from "../defaults/key-tags";
 import { describeInterruption } from "./pending-operations";
-import type { Operation, OperationResult } from "../engine/run-operation";
+import type { Operation, OperationResult, RunOptions } from "../engine/run-operation";
+import type { Adoption } from "../program/program-options";
 import { engineOutputLines } from "./engine-output-lines";
 import type { ReportSink, RunReport } from "./run-report";
 import type { StackLabel, StackTarget } from "./stack-targets";
@@ -29,12 +31,17 @@ export interface StackSession<D> {
   readonly target: StackTarget;
   /** Aborted by Ctrl-C: a question waiting for an answer stops waiting. */
   readonly interrupted: AbortSignal;
-  /** Opens the stack with the manifest's program, creating it when new. */
-  openStack(): Promise<EngineStack>;
+  /** Opens the stack with the manifest's program, creating it when new; with `adopt`, the program imports those live resources. */
+  openStack(adopt?: Adoption): Promise<EngineStack>;
   /** Opens the stack without creating it; undefined when it does not exist. */
   openExistingStack(): Promise<EngineStack | undefined>;
-  /** Runs one engine operation; `doing` names it for the heartbeat (`applying stack payments`). */
-  run(stack: EngineStack, operation: Operation, doing: string): Promise<OperationResult>;
+  /**
+   * Runs one engine operation; `doing` names it for the heartbeat (`applying stack payments`);
+   * `refresh` reads the live resources first (preview and update).
+   */
+  run(stack: EngineStack, operation: Operation, doing: string, options?: Pick<RunOptions, "refresh">): Promise<OperationResult>;
+  /** The aliases among `lookups` that already exist, read as the stack's program reaches AWS. */
+  findAliasOwners(lookups: readonly AliasLookup[]): Promise<AliasOwner[]>;
   /** Live keys in the stack's region carrying the manifest's identity tags (`planton:*`). */
   findIdentityKeys(): Promise<IdentityKey[]>;
   /** Keeps what the stack has come to so far: it is the stack's detail even when it fails later. */
@@ -64,12 +71,12 @@ export function stackSession<D>(target: StackTarget, deps: SessionDeps): StackSe
   return {
     target,
     interrupted: deps.interrupt.interrupted,
-    openStack: async () => keep(await deps.engine.openStack(address, { key: target.manifest.key, options: programOptions(target) })),
+    openStack: async (adopt) => keep(await deps.engine.openStack(address, { key: target.manifest.key, options: { ...programOptions(target), ...(adopt !== undefined ? { adopt } : {}) } })),
     openExistingStack: async () => {
       const stack = await deps.engine.openExistingStack(address);
       return stack === undefined ? undefined : keep(stack);
     },
-    run: async (stack, operation, doing) => {
+    run: async (stack, operation, doing, options = {}) => {
       // Whole lines only: the engine's last line may come without its newline, flushed at the end.
       const lines = deps.verbose ? engineOutputLines((text) => report({ kind: "engine-output", text })) : undefined;
       report({ kind: "operation-started", doing });
@@ -78,6 +85,7 @@ export function stackSession<D>(target: StackTarget, deps: SessionDeps): StackSe
           signal: deps.interrupt.signal,
           interrupted: deps.interrupt.interrupted,
           onEvent: (event) => report({ kind: "engine-event", event }),
+          ...options,
           ...(lines !== undefined ? { onEngineOutput: lines } : {}),
         });
       } catch (err) {
@@ -89,6 +97,7 @@ export function stackSession<D>(target: StackTarget, deps: SessionDeps): StackSe
       }
     },
     findIdentityKeys: () => deps.engine.findIdentityKeys(target.aws, identityTags(target.manifest.key)),
+    findAliasOwners: (lookups) => deps.engine.findAliasOwners(lookups, programOptions(target)),
     record: (value) => void (detail = value),
     report,
     close: () => opened.splice(0).forEach((stack) => stack.close()),

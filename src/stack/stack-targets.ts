@@ -60,12 +60,13 @@ export function resolveStackTargets(
   flags: StackTargetOptions,
   env: Readonly<Record<string, string | undefined>>,
   homeDir: string,
+  cwd: string,
 ): StackTargets {
   const problems: Problem[] = [];
   if (flags.stack !== undefined && manifests.length > 1) {
     problems.push(error("", `--stack names one stack but ${manifests.length} manifests were given; drop --stack or pass one manifest`));
   }
-  const backend = resolveBackend({ flag: flags.backend, env, homeDir });
+  const backend = resolveBackend({ flag: flags.backend, env, homeDir, cwd });
   const profile = flags.profile ?? undefined;
   const environment = engineEnvironment(env, backend, {
     ...(profile !== undefined ? { profile } : {}),

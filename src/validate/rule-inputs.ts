@@ -1,8 +1,13 @@
 import { overlapsAny } from "../manifest/position-index";
+import { defaultPolicyWarning } from "../policy/default-policy-warning";
 import { checkKeyUsage } from "./check-key-usage";
+import { checkPrincipalPartitions } from "./check-principal-partitions";
+import { checkRegions } from "./check-regions";
 import { checkReplicaRegions } from "./check-replica-regions";
 import { checkRotation } from "./check-rotation";
 import { checkRotationPeriod } from "./check-rotation-period";
+import { checkSm2Regions } from "./check-sm2-regions";
+import { checkTagCount } from "./check-tag-count";
 
 /**
  * The fields each cross-field rule reads. When a document has a broken field, its message holds a
@@ -14,6 +19,11 @@ const ruleInputs: ReadonlyMap<unknown, readonly string[]> = new Map<unknown, rea
   [checkRotation, ["spec.keySpec", "spec.enableRotation"]],
   [checkRotationPeriod, ["spec.keySpec", "spec.enableRotation", "spec.rotationPeriodDays"]],
   [checkReplicaRegions, ["spec.region", "spec.multiRegion", "spec.replicaRegions"]],
+  [checkRegions, ["spec.region", "spec.replicaRegions"]],
+  [checkSm2Regions, ["spec.keySpec", "spec.region", "spec.replicaRegions"]],
+  [checkPrincipalPartitions, ["spec.region", "spec.policy"]],
+  [checkTagCount, ["metadata", "spec.tags"]],
+  [defaultPolicyWarning, ["spec.policy"]],
 ]);
 
 /**

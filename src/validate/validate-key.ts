@@ -4,9 +4,13 @@ import type { AwsKmsKeySpec } from "../../gen/project/planton/provider/aws/awskm
 import type { Problem } from "../core/problem";
 import { overlapsAny } from "../manifest/position-index";
 import { checkKeyUsage } from "./check-key-usage";
+import { checkPrincipalPartitions } from "./check-principal-partitions";
+import { checkRegions } from "./check-regions";
 import { checkReplicaRegions } from "./check-replica-regions";
 import { checkRotation } from "./check-rotation";
 import { checkRotationPeriod } from "./check-rotation-period";
+import { checkSm2Regions } from "./check-sm2-regions";
+import { checkTagCount } from "./check-tag-count";
 import { manifestValidator } from "./manifest-validator";
 import { canJudge } from "./rule-inputs";
 import { violationToProblem } from "./violation-to-problem";
@@ -16,8 +20,14 @@ const specRules: readonly ((spec: AwsKmsKeySpec) => Problem[])[] = [
   checkKeyUsage,
   checkRotation,
   checkRotationPeriod,
+  checkRegions,
   checkReplicaRegions,
+  checkSm2Regions,
+  checkPrincipalPartitions,
 ];
+
+/** The rules that need the whole key (its metadata too), not only the spec. */
+const keyRules: readonly ((key: AwsKmsKey) => Problem[])[] = [checkTagCount];
 
 /**
  * Every problem of a (defaulted) key: the proto's protovalidate rules, then the cross-field
@@ -28,6 +38,7 @@ const specRules: readonly ((spec: AwsKmsKeySpec) => Problem[])[] = [
 export function validateKey(key: AwsKmsKey, broken: readonly string[] = []): Problem[] {
   const problems = validateFieldRules(key).filter((problem) => !overlapsAny(problem.path, broken));
   if (key.spec) for (const rule of specRules) if (canJudge(rule, broken)) problems.push(...rule(key.spec));
+  if (key.spec) for (const rule of keyRules) if (canJudge(rule, broken)) problems.push(...rule(key));
   return problems;
 }
 

@@ -1,4 +1,4 @@
-import type { DescField } from "@bufbuild/protobuf";
+import { isMessage, type DescField } from "@bufbuild/protobuf";
 import type { Path } from "@bufbuild/protobuf/reflect";
 import type { Violation } from "@bufbuild/protovalidate";
 import {
@@ -7,10 +7,12 @@ import {
   AwsKmsKeyPolicyStatementSchema,
   AwsKmsKeyServiceAccessSchema,
 } from "../../gen/project/planton/provider/aws/awskmskey/v1/policy_pb";
+import { AwsKmsKeySchema } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
 import { AwsKmsKeySpecSchema } from "../../gen/project/planton/provider/aws/awskmskey/v1/spec_pb";
 import { ApiResourceMetadataSchema } from "../../gen/project/planton/shared/v1/metadata_pb";
 import { error, type Problem } from "../core/problem";
 import { NAME_RULE } from "../manifest/resource-name";
+import { partitionOf } from "./aws-partition";
 import { valueAt, violationPath } from "./violation-path";
 
 // Patterns are explained in words for the fields people type by hand; regexes are for machines.
@@ -37,9 +39,10 @@ const keyLengthAdvice = new Map<DescField, string>([[AwsKmsKeySpecSchema.field.t
 /**
  * Turns a protovalidate violation into a Problem at its JSON-name path, with the standard rule's
  * message rewritten into planton's sentence shape ("must be between 7 and 30 (got 3)").
- * Messages written in the proto (CEL rules) are already in that shape and pass through.
+ * Messages written in the proto (CEL rules) are already in that shape and pass through, except
+ * that an example ARN is written in the key's partition (`partition`, else that of the key's region).
  */
-export function violationToProblem(violation: Violation, message: unknown): Problem {
+export function violationToProblem(violation: Violation, message: unknown, partition = keyPartition(message)): Problem {
   if (violation.forKey) return keyProblem(violation);
   const path = violationPath(violation.field);
   const value = valueAt(message, violation.field);
@@ -48,7 +51,18 @@ export function violationToProblem(violation: Violation, message: unknown): Prob
     const index = firstRepeatIndex(value);
     if (index >= 0) return error(`${path}[${index}]`, `must not repeat ${show((value as unknown[])[index])}`);
   }
-  return error(path, describe(violation, value));
+  return error(path, inPartition(describe(violation, value), partition));
+}
+
+// The proto's principal rule shows `arn:aws:iam::<12-digit account>...`; a China key's user needs
+// to read `arn:aws-cn:iam::...`.
+function inPartition(text: string, partition: string): string {
+  return text.replaceAll("arn:aws:iam::<", `arn:${partition}:iam::<`);
+}
+
+function keyPartition(message: unknown): string {
+  const region = isMessage(message, AwsKmsKeySchema) ? (message.spec?.region ?? "") : "";
+  return partitionOf(region);
 }
 
 // A bad map key. An empty key is reported at the map itself: `spec.tags.` names nothing.

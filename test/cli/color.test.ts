@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../../src/cli/main";
+import type { EngineEvent } from "../../src/engine/engine-event";
 import { fakeEngine } from "../support/fake-engine";
 import { memoryIo } from "../support/memory-io";
 import { createEvents, KEY_INPUTS, KEY_URN, planned, state, step } from "../plan/fixtures";
@@ -16,10 +17,16 @@ const engine = () =>
     events: {
       preview: createEvents(),
       "destroy-preview": [planned(step("delete", KEY_URN, { old: state(KEY_INPUTS) }))],
-      refresh: [{ kind: "resource-done", step: step("update", KEY_URN, { old: state(KEY_INPUTS), new: state({ ...KEY_INPUTS, isEnabled: false }) }), planning: false }],
+      "refresh-preview": [drifted()],
+      refresh: [drifted()],
     },
     outputs: { keyId: { value: "k-1", secret: false }, region: { value: "us-east-1", secret: false } },
   });
+
+/** The key disabled outside planton, as a refresh step reports it. */
+function drifted(): EngineEvent {
+  return { kind: "resource-done", step: step("refresh", KEY_URN, { old: state(KEY_INPUTS), new: state({ ...KEY_INPUTS, isEnabled: false }), diffs: ["isEnabled"] }), planning: false };
+}
 
 const ESC = "\u001b[";
 let dir: string;
@@ -28,7 +35,11 @@ let warned: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "planton-color-"));
   clean = join(dir, "clean.yaml");
-  writeFileSync(clean, "apiVersion: aws.project-planton.org/v1\nkind: AwsKmsKey\nmetadata:\n  name: minimal-key\nspec: {}\n");
+  // With a policy block: a key without one loads with the AWS default policy's warning.
+  writeFileSync(
+    clean,
+    'apiVersion: aws.project-planton.org/v1\nkind: AwsKmsKey\nmetadata:\n  name: minimal-key\nspec:\n  policy:\n    adminRole: "arn:aws:iam::123456789012:role/Admin"\n    usageRoles: ["arn:aws:iam::123456789012:role/App"]\n',
+  );
   // No principal may use the key: a warning on stderr, which is what validate and policy colour.
   warned = join(dir, "warned.yaml");
   writeFileSync(
@@ -47,7 +58,7 @@ const commands: Record<string, () => string[]> = {
   preview: () => ["preview", "-f", clean],
   apply: () => ["apply", "-f", clean, "--yes"],
   destroy: () => ["destroy", "-f", clean, "--yes"],
-  refresh: () => ["refresh", "-f", clean],
+  refresh: () => ["refresh", "-f", clean, "--yes"],
 };
 
 const cases: { name: string; tty: boolean; env?: Record<string, string>; color?: string; coloured: boolean }[] = [

@@ -24,7 +24,7 @@ describe("exit codes in --help", () => {
   });
 
   it("documents every command of the contract", () => {
-    expect(Object.keys(COMMAND_EXIT_CODES).sort()).toEqual(["apply", "destroy", "init", "outputs", "policy", "preview", "refresh", "schema", "validate"]);
+    expect(Object.keys(COMMAND_EXIT_CODES).sort()).toEqual(["apply", "destroy", "import", "init", "outputs", "policy", "preview", "refresh", "schema", "validate"]);
   });
 });
 
@@ -80,6 +80,7 @@ describe("each documented exit code is produced", () => {
     ["refresh, invalid", () => ["refresh", "-f", invalid], 1],
     ["outputs, invalid", () => ["outputs", "-f", invalid], 1],
     ["a usage mistake", () => ["preview"], 1],
+    ["import without --key-id", () => ["import"], 1],
   ];
   it.each(cases)("%s exits %i", async (_name, argv, code) => {
     const io = memoryIo({ env });

@@ -10,7 +10,8 @@ describe("planton init", () => {
     expect(init.out()).toContain("name: my-key\n");
     const check = memoryIo({ stdin: init.out() });
     expect(await runCli(["validate", "-f", "-"], check)).toBe(0);
-    expect(check.out()).toBe("1 manifest valid\n");
+    // The example leaves spec.policy commented out, so validate says what the AWS default policy allows.
+    expect(check.out()).toMatch(/^-:\d+:1: warning: spec\.policy: not set: the key gets the AWS default key policy, .*\n1 manifest valid\n$/);
   });
 
   it("uses --name, and the result still validates", async () => {
@@ -36,5 +37,10 @@ describe("planton init", () => {
     const init = memoryIo();
     await runCli(["init"], init);
     expect(init.out()).toContain(`  # ${NAME_RULE}; names the stack and the default alias.\n  name: my-key\n`);
+  });
+  it("loads no @pulumi module and no AWS SDK (only the engine commands and import need them)", async () => {
+    expect(await runCli(["init"], memoryIo())).toBe(0);
+    const loaded = Object.keys(require.cache);
+    expect(loaded.filter((path) => path.includes("node_modules/@pulumi/") || path.includes("node_modules/@aws-sdk/"))).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
+import { policyBlock } from "../support/policy-block";
 
 // Every engine command prints exactly one JSON document on stdout whatever happens, through
 // bin/planton as installed (startup snapshot on): an invalid manifest, an engine that cannot
@@ -19,7 +20,7 @@ beforeAll(() => {
   symlinkSync(process.execPath, join(dir, "node"));
   path = [dir, "/usr/bin", "/bin"].join(":");
   const key = (name: string, extra = "") =>
-    `apiVersion: aws.project-planton.org/v1\nkind: AwsKmsKey\nmetadata:\n  name: ${name}\n  org: acme\n  env: prod\nspec:\n  region: us-east-1\n${extra}`;
+    `apiVersion: aws.project-planton.org/v1\nkind: AwsKmsKey\nmetadata:\n  name: ${name}\n  org: acme\n  env: prod\nspec:\n  region: us-east-1\n${extra}${policyBlock}`;
   writeFileSync(join(dir, "bad.yaml"), key("bad", "  deletionWindowDays: 3\n"));
   writeFileSync(join(dir, "a.yaml"), key("a"));
   writeFileSync(join(dir, "b.yaml"), key("b"));

@@ -13,6 +13,8 @@ function manifest(name: string, spec: string): string {
 
 const usable = manifest("usable", `  region: us-east-1\n  policy:\n    adminRole: "${ADMIN}"\n    usageRoles: ["${USER}"]\n`);
 const defaultPolicy = manifest("default", "  region: eu-west-1\n");
+// What every command that loads a manifest without spec.policy prints on stderr about it.
+const defaultPolicyWarning = "key.yaml:5:1: warning: spec.policy: not set: the key gets the AWS default key policy, which gives the account root kms:* (any principal of the account that IAM allows may manage and use the key); set adminRole and usageRoles for least privilege\n";
 
 /** Runs `planton policy` on files holding these texts (in a fresh directory) plus `args`. */
 async function policy(files: Record<string, string>, args: string[] = [], env: Record<string, string> = {}): Promise<{ code: number; io: MemoryIo }> {
@@ -47,13 +49,13 @@ describe("planton policy", () => {
     const { code, io } = await policy({ "key.yaml": defaultPolicy });
     expect(code).toBe(0);
     expect(JSON.parse(io.out()).Statement[0].Principal.AWS).toBe("arn:aws:iam::${AWS_ACCOUNT_ID}:root");
-    expect(io.err()).toBe("note: ${AWS_ACCOUNT_ID} stands for the key's account id, known only at deploy time; pass --account-id to fill it in\n");
+    expect(io.err()).toBe(`${defaultPolicyWarning}note: \${AWS_ACCOUNT_ID} stands for the key's account id, known only at deploy time; pass --account-id to fill it in\n`);
   });
 
   it("fills in --account-id and --partition", async () => {
     const { code, io } = await policy({ "key.yaml": defaultPolicy }, ["--account-id", "210987654321", "--partition", "aws-us-gov"]);
     expect(code).toBe(0);
-    expect(io.err()).toBe("");
+    expect(io.err()).toBe(defaultPolicyWarning);
     expect(JSON.parse(io.out()).Statement[0].Principal.AWS).toBe("arn:aws-us-gov:iam::210987654321:root");
   });
 

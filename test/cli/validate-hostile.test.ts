@@ -7,6 +7,7 @@ import { maxAliasedValues } from "../../src/manifest/check-document";
 import { maxSourceBytes } from "../../src/manifest/read-sources";
 import { maxPolicyJsonDepth } from "../../src/policy/parse-policy-json";
 import { maxProblemsPerInput } from "../../src/validate/cap-problems";
+import { policyBlock } from "../support/policy-block";
 
 // Hostile and unlucky input to the shipped bin/planton (startup snapshot on): each case ends in
 // bounded time with one clear problem, exit 1, and one JSON document for -o json.
@@ -41,7 +42,7 @@ jest.setTimeout(60_000);
 
 describe("planton validate on hostile input", () => {
   it("makes an alias to a missing anchor an error at that field, not a dropped field", () => {
-    write("alias.yaml", `${header}  deletionProtection: *protect\n`);
+    write("alias.yaml", `${header}  deletionProtection: *protect\n${policyBlock}`);
     expect(run(["validate", "-f", "alias.yaml"])).toEqual({
       status: 1,
       stdout:
@@ -75,7 +76,7 @@ describe("planton validate on hostile input", () => {
   it("refuses devices and FIFOs, given directly or behind a symlink in a -f directory, without reading them", () => {
     execFileSync("mkfifo", [join(dir, "pipe")]);
     mkdirSync(join(dir, "keys"));
-    write(join("keys", "good.yaml"), `${header}  description: fine\n`);
+    write(join("keys", "good.yaml"), `${header}  description: fine\n${policyBlock}`);
     symlinkSync("/dev/zero", join(dir, "keys", "zero.yaml"));
     symlinkSync(join(dir, "pipe"), join(dir, "keys", "pipe.yaml"));
     expect(run(["validate", "-f", "/dev/zero", "-f", "/dev/urandom", "-f", "pipe", "-f", "keys"])).toEqual({
@@ -115,7 +116,7 @@ describe("planton validate on hostile input", () => {
   });
 
   it("prints the first problems of an input that has 120,000 and says how many more, in text and as one JSON document", () => {
-    write("many.yaml", `${header}  replicaRegions: [${Array(120_000).fill("1").join(",")}]\n`);
+    write("many.yaml", `${header}  replicaRegions: [${Array(120_000).fill("1").join(",")}]\n${policyBlock}`);
     const text = run(["validate", "-f", "many.yaml"]);
     const lines = text.stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(maxProblemsPerInput + 2);
@@ -149,7 +150,7 @@ describe("planton validate on hostile input", () => {
   });
 
   it("names UTF-16 and says how to save the file as UTF-8, from a file or stdin", () => {
-    const text = `${header}  description: hi\n`;
+    const text = `${header}  description: hi\n${policyBlock}`;
     write("le.yaml", Buffer.from(`\ufeff${text}`, "utf16le"));
     write("nobom.yaml", Buffer.from(text, "utf16le"));
     write("be.yaml", Buffer.from(`\ufeff${text}`, "utf16le").swap16());

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
@@ -8,6 +8,9 @@ import { memoryIo } from "../support/memory-io";
 const examples = join(__dirname, "..", "..", "examples");
 const dir = mkdtempSync(join(tmpdir(), "planton-validate-"));
 const header = "apiVersion: aws.project-planton.org/v1\nkind: AwsKmsKey\nmetadata:\n  name: orders\n";
+// Every manifest without spec.policy gets this warning (the AWS default key policy), at its spec line.
+const DEFAULT_POLICY = "not set: the key gets the AWS default key policy, which gives the account root kms:* (any principal of the account that IAM allows may manage and use the key); set adminRole and usageRoles for least privilege";
+const defaultPolicyWarning = (at: string) => `${at}: warning: spec.policy: ${DEFAULT_POLICY}\n`;
 
 function file(name: string, text: string): string {
   writeFileSync(join(dir, name), text);
@@ -26,9 +29,13 @@ describe("planton validate", () => {
     expect(names).toEqual(expect.arrayContaining(["prod-rds-primary.yaml", "minimal.yaml", "signing-rsa.yaml", "hmac.yaml", "multi-region.yaml"]));
     for (const name of names) {
       const result = await validate(["-f", join(examples, name)]);
-      expect({ name, ...result }).toEqual({ name, code: 0, out: "1 manifest valid\n", err: "" });
+      const text = readFileSync(join(examples, name), "utf8");
+      const specLine = text.split("\n").findIndex((line) => line.startsWith("spec:")) + 1;
+      const warning = /^  policy:/m.test(text) ? "" : defaultPolicyWarning(`${join(examples, name)}:${specLine}:1`);
+      expect({ name, ...result }).toEqual({ name, code: 0, out: `${warning}1 manifest valid\n`, err: "" });
     }
-    expect(await validate(["-f", examples])).toEqual({ code: 0, out: `${names.length} manifests valid\n`, err: "" });
+    const all = await validate(["-f", examples]);
+    expect({ code: all.code, summary: all.out.split("\n").slice(-2)[0], err: all.err }).toEqual({ code: 0, summary: `${names.length} manifests valid`, err: "" });
   });
 
   it("reports a policy problem together with a problem elsewhere in the spec", async () => {
@@ -48,9 +55,24 @@ describe("planton validate", () => {
     expect(await validate(["-f", "bad.yaml", "-f", "good.yaml"])).toEqual({
       code: 1,
       out:
+        defaultPolicyWarning("bad.yaml:5:1") +
         "bad.yaml:6:3: spec.deletionWindowDays: must be between 7 and 30 (got 3)\n" +
         'bad.yaml:7:3: spec.keySpc: unknown field "keySpc" in spec (did you mean "keySpec"?)\n' +
+        defaultPolicyWarning("good.yaml:5:1") +
         "1 of 2 manifests invalid\n",
+      err: "",
+    });
+  });
+
+  it("does not call a policy block that is written but broken \"not set\"", async () => {
+    file("policy5.yaml", `${header}spec:\n  policy: 5\n`);
+    file("nopolicy.yaml", `${header}spec:\n  policy: *nope\n`);
+    expect(await validate(["-f", "policy5.yaml", "-f", "nopolicy.yaml"])).toEqual({
+      code: 1,
+      out:
+        "policy5.yaml:6:11: spec.policy: must be a mapping of fields, not the value 5\n" +
+        "nopolicy.yaml:6:11: spec.policy: *nope refers to no anchor: define &nope on a value before it, or write the value here\n" +
+        "2 of 2 manifests invalid\n",
       err: "",
     });
   });
@@ -70,8 +92,13 @@ describe("planton validate", () => {
     expect(JSON.parse(result.out)).toEqual({
       valid: false,
       manifests: [
-        { file: "bad.yaml", name: "orders", errors: [{ path: "spec.deletionWindowDays", message: "must be between 7 and 30 (got 3)", line: 6, column: 3 }], warnings: [] },
-        { file: join(examples, "minimal.yaml"), name: "minimal-key", errors: [], warnings: [] },
+        {
+          file: "bad.yaml",
+          name: "orders",
+          errors: [{ path: "spec.deletionWindowDays", message: "must be between 7 and 30 (got 3)", line: 6, column: 3 }],
+          warnings: [{ path: "spec.policy", message: DEFAULT_POLICY, line: 5, column: 1 }],
+        },
+        { file: join(examples, "minimal.yaml"), name: "minimal-key", errors: [], warnings: [expect.objectContaining({ path: "spec.policy", message: DEFAULT_POLICY })] },
       ],
     });
     const ok = await validate(["-f", join(examples, "minimal.yaml"), "--output", "json"]);
@@ -83,11 +110,11 @@ describe("planton validate", () => {
     const stdin = `${header}spec:\n  multiRegion: true\n  replicaRegions: [eu-west-1]\n`;
     expect(await validate(["-f", "-", "--set", "spec.deletionWindowDays=3"], { stdin })).toEqual({
       code: 1,
-      out: "--set: spec.deletionWindowDays: must be between 7 and 30 (got 3)\n1 of 1 manifest invalid\n",
+      out: `${defaultPolicyWarning("-:5:1")}--set: spec.deletionWindowDays: must be between 7 and 30 (got 3)\n1 of 1 manifest invalid\n`,
       err: "",
     });
     expect((await validate(["-f", "-", "--region", "eu-west-1"], { stdin })).out).toBe(
-      "-:7:20: spec.replicaRegions[0]: must not be the primary region eu-west-1: the key is already there\n1 of 1 manifest invalid\n",
+      `${defaultPolicyWarning("-:5:1")}-:7:20: spec.replicaRegions[0]: must not be the primary region eu-west-1: the key is already there\n1 of 1 manifest invalid\n`,
     );
     expect((await validate(["-f", "-"], { stdin, env: { AWS_REGION: "eu-west-1" } })).code).toBe(1);
     expect((await validate(["-f", "-"], { stdin, env: { AWS_DEFAULT_REGION: "us-east-1" } })).code).toBe(0);
@@ -115,7 +142,8 @@ describe("planton validate", () => {
     expect(JSON.parse(result.out).manifests.map((m: { file: string }) => m.file)).toEqual(["good.yaml", "missing.yaml", "bad.yaml"]);
     const text = await validate(["-f", "bad.yaml", "-f", "missing.yaml"]);
     expect(text.out).toBe(
-      "bad.yaml:6:3: spec.deletionWindowDays: must be between 7 and 30 (got 3)\n" +
+      defaultPolicyWarning("bad.yaml:5:1") +
+        "bad.yaml:6:3: spec.deletionWindowDays: must be between 7 and 30 (got 3)\n" +
         "missing.yaml: cannot read file: no such file or directory\n" +
         "2 of 2 manifests invalid\n",
     );
@@ -125,12 +153,17 @@ describe("planton validate", () => {
     file("directive.yaml", `%FOO bar\n---\n${header}spec: {}\n`);
     expect(await validate(["-f", "directive.yaml"])).toEqual({
       code: 0,
-      out: "directive.yaml:1:1: warning: unknown directive %FOO\n1 manifest valid\n",
+      out: `directive.yaml:1:1: warning: unknown directive %FOO\n${defaultPolicyWarning("directive.yaml:7:1")}1 manifest valid\n`,
       err: "",
     });
     const json = JSON.parse((await validate(["-f", "directive.yaml", "-o", "json"])).out);
     expect(json.manifests).toEqual([
-      { file: "directive.yaml", name: "orders", errors: [], warnings: [expect.objectContaining({ path: "", message: "unknown directive %FOO", line: 1 })] },
+      {
+        file: "directive.yaml",
+        name: "orders",
+        errors: [],
+        warnings: [expect.objectContaining({ path: "", message: "unknown directive %FOO", line: 1 }), expect.objectContaining({ path: "spec.policy", line: 7 })],
+      },
     ]);
     file("directive-only.yaml", "%FOO bar\n---\n");
     expect((await validate(["-f", "directive-only.yaml"])).out).toBe(
@@ -145,15 +178,15 @@ describe("planton validate", () => {
     file("two.yaml", `${header.replace("orders", "billing")}spec: {}\n`);
     expect(await validate(["-f", "one.yaml", "-f", "two.yaml", "--region", "moon"])).toEqual({
       code: 1,
-      out: '--region: must be an AWS region name such as us-east-1 (got "moon")\n2 manifests valid, but --region is invalid\n',
+      out: `--region: must be an AWS region name such as us-east-1 (got "moon")\n${defaultPolicyWarning("one.yaml:5:1")}${defaultPolicyWarning("two.yaml:5:1")}2 manifests valid, but --region is invalid\n`,
       err: "",
     });
     const fromEnv = await validate(["-f", "one.yaml", "-f", "two.yaml", "-o", "json"], { env: { AWS_REGION: "bad" } });
     expect(fromEnv.code).toBe(1);
     expect(JSON.parse(fromEnv.out).manifests).toEqual([
       { file: "AWS_REGION", name: "", errors: [expect.objectContaining({ path: "", message: 'must be an AWS region name such as us-east-1 (got "bad")' })], warnings: [] },
-      { file: "one.yaml", name: "orders", errors: [], warnings: [] },
-      { file: "two.yaml", name: "billing", errors: [], warnings: [] },
+      { file: "one.yaml", name: "orders", errors: [], warnings: [expect.objectContaining({ path: "spec.policy" })] },
+      { file: "two.yaml", name: "billing", errors: [], warnings: [expect.objectContaining({ path: "spec.policy" })] },
     ]);
   });
 
@@ -202,6 +235,7 @@ it("does not count a bad --set as a manifest", async () => {
   expect(await runCli(["validate", "-f", "-", "--set", "spec.colour=blue"], io)).toBe(1);
   expect(io.out()).toBe(
     '--set: spec.colour: unknown field "colour" in spec; known fields: region, alias, description, keySpec, keyUsage, enableRotation, rotationPeriodDays, deletionWindowDays, multiRegion, replicaRegions, tags, policy, enabled, deletionProtection\n' +
+      defaultPolicyWarning("-:5:1") +
       "1 manifest valid, but --set is invalid\n",
   );
 });

@@ -1,44 +1,14 @@
-import { execFileSync, spawn } from "node:child_process";
-import { DescribeKeyCommand, ListKeysCommand, ListResourceTagsCommand, type KMSClient } from "@aws-sdk/client-kms";
+import { spawn } from "node:child_process";
+import { DescribeKeyCommand, type KMSClient } from "@aws-sdk/client-kms";
+import { liveKeys } from "./support/live-keys";
 import { keyManifest } from "./support/manifests";
+import { raceOnLock, waitForStderr } from "./support/processes";
 import { PLANTON, collect, describeE2e, expectExit, pathWithoutPulumi, startSandbox, type RunResult, type Sandbox } from "./support/sandbox";
 
 // Runs that collide: two applies racing on one stack, and an apply interrupted with Ctrl-C.
 // Both must leave exactly one live key per manifest and a stack the next apply completes.
 
 jest.setTimeout(240_000);
-
-/** Live (not pending deletion) keys tagged with the manifest name. */
-async function liveKeys(kms: KMSClient, name: string): Promise<string[]> {
-  const ids = ((await kms.send(new ListKeysCommand({}))).Keys ?? []).map((k) => k.KeyId!);
-  const live: string[] = [];
-  for (const id of ids) {
-    const meta = (await kms.send(new DescribeKeyCommand({ KeyId: id }))).KeyMetadata!;
-    if (meta.KeyState === "PendingDeletion") continue;
-    const tags = (await kms.send(new ListResourceTagsCommand({ KeyId: id }))).Tags ?? [];
-    if (tags.some((t) => t.TagKey === "planton:name" && t.TagValue === name)) live.push(id);
-  }
-  return live;
-}
-
-/** The pid of the Pulumi CLI a planton process started. */
-function pulumiChildOf(pid: number): number {
-  const children = execFileSync("ps", ["-o", "pid=,comm=", "--ppid", String(pid)], { encoding: "utf8" });
-  const line = children.split("\n").find((l) => /\bpulumi$/.test(l.trim()));
-  if (line === undefined) throw new Error(`planton ${pid} has no pulumi child:\n${children}`);
-  return Number(line.trim().split(/\s+/)[0]);
-}
-
-/** Resolves when `text` shows up on the child's stderr. */
-function waitForStderr(child: ReturnType<Sandbox["spawnPlanton"]>, text: string): Promise<void> {
-  return new Promise((resolve) => {
-    let seen = "";
-    child.stderr?.on("data", (d: Buffer) => {
-      seen += d.toString();
-      if (seen.includes(text)) resolve();
-    });
-  });
-}
 
 describeE2e("planton against the sandbox: locks, interruptions, protection, a missing CLI", () => {
   let sandbox: Sandbox;
@@ -54,20 +24,9 @@ describeE2e("planton against the sandbox: locks, interruptions, protection, a mi
 
   it("two applies racing on one stack leave one key, and the loser says the stack is locked", async () => {
     const file = sandbox.write("race.yaml", keyManifest({ name: "race" }));
-    const first = sandbox.spawnPlanton(["apply", "-f", file, "--yes"]);
-    const firstDone = collect(first);
-    // Freeze the first run's engine while it holds the lock mid-update, so the race is decided
-    // the same way every time; thaw it once the second run has given up.
-    await waitForStderr(first, "creating key");
-    const engine = pulumiChildOf(first.pid!);
-    process.kill(engine, "SIGSTOP");
-    let second: RunResult;
-    try {
-      second = await sandbox.planton(["apply", "-f", file, "--yes"]);
-    } finally {
-      process.kill(engine, "SIGCONT");
-    }
-    expectExit(await firstDone, 0);
+    // The first run holds the lock mid-update while the second one tries.
+    const { first, second } = await raceOnLock(sandbox.spawnPlanton(["apply", "-f", file, "--yes"]), () => sandbox.planton(["apply", "-f", file, "--yes"]));
+    expectExit(first, 0);
     expectExit(second, 1);
     expect(second.stderr).toMatch(/error: cannot (apply|preview) stack acme-prod-race: another run holds its lock/);
     expect(second.stderr).toContain("pulumi cancel --yes --stack organization/planton/acme-prod-race");

@@ -145,6 +145,9 @@ describeE2e("planton against the sandbox: one key's lifecycle", () => {
     expect((await kms.send(new DescribeKeyCommand({ KeyId: newKeyId }))).KeyMetadata!.KeyState).toBe("Enabled");
     const old = (await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata!;
     expect(old.KeyState).toBe("PendingDeletion");
+    // Progress names the old key and when it becomes unrecoverable, as destroy does.
+    expect(apply.stderr).toContain(`scheduled deletion of replaced key (aws:kms/key:Key): key ${keyId}, unrecoverable after `);
+    expect(apply.stderr).not.toMatch(/deleted replaced key/);
     expect(await aliasTarget(kms)).toBe(newKeyId);
     keyId = newKeyId;
   });
@@ -166,7 +169,7 @@ describeE2e("planton against the sandbox: one key's lifecycle", () => {
     await kms.send(new DisableKeyCommand({ KeyId: keyId }));
     const run = await sandbox.planton(["refresh", "-f", file]);
     expectExit(run, 0);
-    expect(run.stdout).toContain(`Stack ${STACK}: the refresh recorded changes made outside planton:`);
+    expect(run.stdout).toContain(`Stack ${STACK}: changed outside planton since the last apply:`);
     expect(run.stdout).toMatch(/~ isEnabled = true → false/);
     const preview = await sandbox.planton(["preview", "-f", file, "--detailed-exitcode"]);
     expectExit(preview, 2);

@@ -86,6 +86,16 @@ describeE2e("planton against the sandbox: several manifests and a multi-Region k
     expectExit(run, 0);
   });
 
+  it("preview --parallel 2 prints each stack's plan whole, the same text as one after another", async () => {
+    const together = await sandbox.planton(["preview", "-f", dir, "--parallel", "2", "--color", "never"]);
+    const oneByOne = await sandbox.planton(["preview", "-f", dir, "--parallel", "1", "--color", "never"]);
+    expectExit(together, 0);
+    expectExit(oneByOne, 0);
+    expect(together.stdout).toBe(oneByOne.stdout);
+    expect(together.stdout.indexOf("Stack acme-prod-global-payments")).toBeLessThan(together.stdout.indexOf("Stack acme-prod-logs"));
+    expect(together.stderr).toMatch(/planton preview: 2 stacks\n {2}ok +acme-prod-global-payments .*\n {2}ok +acme-prod-logs /);
+  });
+
   it("refuses a plan that removes a replica region, naming spec.replicaRegions", async () => {
     sandbox.write("keys/global.yaml", keyManifest({ name: "global-payments", multiRegion: true, window: 7 }));
     const run = await sandbox.planton(["preview", "-f", dir, "--detailed-exitcode"]);

@@ -1,8 +1,8 @@
 import { resolveBackend } from "../../src/engine/backend-url";
 import { engineEnvironment } from "../../src/engine/engine-env";
 
-const local = resolveBackend({ env: {}, homeDir: "/home/ada" });
-const s3 = resolveBackend({ flag: "s3://bucket/prefix?region=us-east-1", env: {}, homeDir: "/home/ada" });
+const local = resolveBackend({ env: {}, homeDir: "/home/ada", cwd: "/work" });
+const s3 = resolveBackend({ flag: "s3://bucket/prefix?region=us-east-1", env: {}, homeDir: "/home/ada", cwd: "/work" });
 
 describe("engineEnvironment", () => {
   it("gives a local backend without a passphrase an empty one, and says so", () => {
@@ -41,7 +41,7 @@ describe("engineEnvironment", () => {
 
   it("gives every self-managed backend (s3 too) an empty passphrase when none is set, but not Pulumi Cloud", () => {
     expect(engineEnvironment({}, s3).vars["PULUMI_CONFIG_PASSPHRASE"]).toBe("");
-    const cloud = resolveBackend({ flag: "https://api.pulumi.com", env: {}, homeDir: "/home/ada" });
+    const cloud = resolveBackend({ flag: "https://api.pulumi.com", env: {}, homeDir: "/home/ada", cwd: "/work" });
     expect(engineEnvironment({}, cloud)).toEqual({ vars: { PULUMI_BACKEND_URL: "https://api.pulumi.com", PULUMI_SKIP_UPDATE_CHECK: "true" }, notices: [] });
   });
 });

@@ -22,6 +22,14 @@ describe("toPlantonError", () => {
     expect(err.hint).toContain("PULUMI_BACKEND_URL=file:///tmp/state pulumi cancel --yes --stack organization/planton/acme-prod-rds");
   });
 
+  it("quotes an s3:// backend URL in the lock hint, so the command runs when pasted into a shell", () => {
+    const backendUrl = "s3://state?endpoint=127.0.0.1:9000&disableSSL=true&region=us-east-1";
+    const locked = new ConcurrentUpdateError(new CommandResult("", "error: the stack is currently locked by 1 lock(s)", 255));
+    expect(toPlantonError(locked, { ...context, backendUrl }).hint).toContain(
+      "`PULUMI_BACKEND_URL='s3://state?endpoint=127.0.0.1:9000&disableSSL=true&region=us-east-1' pulumi cancel --yes --stack organization/planton/acme-prod-rds`",
+    );
+  });
+
   it("says the Pulumi CLI cannot be found when it is not on PATH, with the install hint", async () => {
     const path = process.env["PATH"];
     process.env["PATH"] = mkdtempSync(join(tmpdir(), "no-pulumi-"));
@@ -48,6 +56,13 @@ describe("toPlantonError", () => {
     expect(err.message).toBe(
       "cannot apply stack acme-prod-rds: aws:kms:Key key creating failed: error: operation error KMS: CreateKey, https response error StatusCode: 400, ValidationException: bad",
     );
+  });
+
+  it("points an alias that already exists at planton import", () => {
+    const diagnostics = ["  aws:kms:Alias alias creating failed: AlreadyExistsException: An alias with the name arn:aws:kms:us-east-1:111122223333:alias/legacy/orders already exists"];
+    const err = toPlantonError(commandError("error: update failed"), { ...context, diagnostics });
+    expect(err.kind).toBe("engine");
+    expect(err.hint).toBe("the alias alias/legacy/orders already exists; to manage the key it names with planton, adopt it: planton import --key-id alias/legacy/orders");
   });
 
   it("recognises missing or expired credentials", () => {
@@ -84,5 +99,36 @@ describe("toPlantonError", () => {
 describe("cleanMessage", () => {
   it("drops ANSI codes, stack frames and error: prefixes", () => {
     expect(cleanMessage("\u001b[31merror: boom\u001b[0m\n    at x (y.js:1:1)\n")).toBe("boom");
+  });
+});
+
+describe("toPlantonError and the state backend", () => {
+  const s3 = "s3://bucket?endpoint=http://nohost.invalid&region=us-east-1";
+  const goError = (reason: string) =>
+    `error: read ".pulumi/meta.yaml": blob (key ".pulumi/meta.yaml") (code=Unknown): operation error S3: GetObject, https response error StatusCode: 0, RequestID: , HostID: , request send failed, Get "http://nohost.invalid/bucket/.pulumi/meta.yaml?x-id=GetObject": dial tcp: ${reason}`;
+
+  it("says in one line which backend could not be reached, and why", () => {
+    const err = toPlantonError(commandError(goError("lookup nohost.invalid on 10.255.255.53:53: no such host")), { ...context, verb: "open", backendUrl: s3 });
+    expect(err.message).toBe(`cannot open stack acme-prod-rds: cannot reach the state backend ${s3} at http://nohost.invalid: unknown host`);
+    const refused = toPlantonError(commandError(goError("connect: connection refused")), { ...context, verb: "open", backendUrl: s3 });
+    expect(refused.message).toMatch(/: connection refused$/);
+  });
+
+  it("hides secrets a backend URL carries in its query", () => {
+    const url = "s3://bucket?region=us-east-1&secret_access_key=abc123";
+    const err = toPlantonError(commandError(goError("connect: connection refused")), { ...context, verb: "open", backendUrl: url });
+    expect(err.message).not.toContain("abc123");
+    expect(err.message).toContain("secret_access_key=***");
+  });
+});
+
+describe("toPlantonError after a half-way update", () => {
+  it("says what the update created and how to go on", () => {
+    const created = [{ name: "key", type: "aws:kms/key:Key", id: "1234abcd" }, { name: "replica-eu-west-1", type: "aws:kms/replicaKey:ReplicaKey" }];
+    const err = toPlantonError(commandError("error: update failed"), { ...context, diagnostics: ["creating alias: AlreadyExistsException: alias exists"], created });
+    expect(err.message).toBe("cannot apply stack acme-prod-rds: creating alias: AlreadyExistsException: alias exists");
+    expect(err.hint).toBe(
+      "created before it stopped: key (aws:kms/key:Key, 1234abcd), replica-eu-west-1 (aws:kms/replicaKey:ReplicaKey); the stack's state records them, so fix the cause and run `planton apply` again to finish (or `planton destroy` to remove them)",
+    );
   });
 });

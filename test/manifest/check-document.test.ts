@@ -46,7 +46,7 @@ describe("decodeSource", () => {
     expect(problems(`${header}spec:\n  deletionWindowDays: thirty\n  enableRotation: yes\n  keySpec: rsa_2048\n  tags: {CostCenter: 1234}\n  replicaRegions: eu-west-1\n  alias:\n  policy: [a]\n  rotationPeriodDays: 1.5\n`)).toEqual([
       'key.yaml:6:23: spec.deletionWindowDays: must be an integer (got "thirty")',
       'key.yaml:7:19: spec.enableRotation: must be true or false (got "yes")',
-      'key.yaml:8:12: spec.keySpec: must be one of SYMMETRIC_DEFAULT, RSA_2048, RSA_3072, RSA_4096, ECC_NIST_P256, ECC_NIST_P384, ECC_NIST_P521, ECC_SECG_P256K1, ECC_NIST_EDWARDS25519, HMAC_224, HMAC_256, HMAC_384, HMAC_512, SM2, ML_DSA_44, ML_DSA_65, ML_DSA_87 (got "rsa_2048") (did you mean "RSA_2048"?)',
+      'key.yaml:8:12: spec.keySpec: must be one of SYMMETRIC_DEFAULT, RSA_2048, RSA_3072, RSA_4096, ECC_NIST_P256, ECC_NIST_P384, ECC_NIST_P521, ECC_SECG_P256K1, ECC_NIST_EDWARDS25519, HMAC_224, HMAC_256, HMAC_384, HMAC_512, SM2, ML_DSA_44, ML_DSA_65, ML_DSA_87, ML_KEM_512, ML_KEM_768, ML_KEM_1024 (got "rsa_2048") (did you mean "RSA_2048"?)',
       'key.yaml:9:22: spec.tags.CostCenter: must be a string (got 1234); quote it: "1234"',
       "key.yaml:10:19: spec.replicaRegions: must be a list, not the string \"eu-west-1\"",
       "key.yaml:11:9: spec.alias: must not be empty; give it a value or remove the line",

@@ -99,3 +99,23 @@ describe("summarizeRefusals", () => {
     });
   });
 });
+
+describe("guardPlan and an alias moved by hand", () => {
+  const own = ALIAS_INPUTS.targetKeyId;
+  const other = "ffffffff-0000-0000-0000-000000000000";
+  const moved = { ...ALIAS_INPUTS, targetKeyId: other };
+  /** A refreshing preview: the refresh finds the alias on another key; the plan points it back. */
+  const events = (back: string) => [
+    planned(step("refresh", ALIAS_URN, { old: state(ALIAS_INPUTS) })),
+    { kind: "resource-done" as const, step: step("refresh", ALIAS_URN, { old: state(ALIAS_INPUTS), new: state(ALIAS_INPUTS, moved), diffs: ["targetKeyId"] }), planning: true },
+    planned(step("update", ALIAS_URN, { old: state(ALIAS_INPUTS, moved), new: state({ ...ALIAS_INPUTS, targetKeyId: back }), diffs: ["targetKeyId"], detailedDiff: { targetKeyId: diff("update", false) } })),
+  ];
+
+  it("lets the plan point it back at the key planton gave it", () => {
+    expect(guardPlan(buildPlan(target, events(own)), { allowReplace: false })).toEqual([]);
+  });
+
+  it("still refuses pointing it at yet another key", () => {
+    expect(guardPlan(buildPlan(target, events("aaaaaaaa-0000-0000-0000-000000000000")), { allowReplace: false }).map((p) => p.path)).toEqual(["spec.alias"]);
+  });
+});

@@ -58,6 +58,9 @@ describe("the usage statement for each key type", () => {
     ["ML-DSA signing", { keySpec: "ML_DSA_65" }, ["kms:DescribeKey", "kms:GetPublicKey", "kms:Sign", "kms:Verify"]],
     ["HMAC", { keySpec: "HMAC_256" }, ["kms:DescribeKey", "kms:GenerateMac", "kms:VerifyMac"]],
     ["key agreement", { keySpec: "ECC_NIST_P384", keyUsage: "KEY_AGREEMENT" }, ["kms:DeriveSharedSecret", "kms:DescribeKey", "kms:GetPublicKey"]],
+    // KMS API reference, Encapsulate and Decapsulate: "Required permissions: kms:Encapsulate (key
+    // policy)", "kms:Decapsulate (key policy)"; the public key comes from GetPublicKey.
+    ["ML-KEM encapsulation", { keySpec: "ML_KEM_768" }, ["kms:Decapsulate", "kms:DescribeKey", "kms:Encapsulate", "kms:GetPublicKey"]],
   ];
 
   it.each(cases)("%s keys give usageRoles exactly their actions", (_, spec, actions) => {

@@ -2,12 +2,14 @@ import type { JsonObject } from "@bufbuild/protobuf";
 import type { AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
 import { buildPolicy } from "../../src/policy/build-policy";
 import { checkPolicy } from "../../src/policy/check-policy";
-import { policyJson } from "../../src/policy/policy-json";
+import { defaultPolicyWarning } from "../../src/policy/default-policy-warning";
+import { sentPolicyJson } from "../../src/policy/policy-json";
 import type { PolicyTarget } from "../../src/policy/policy-target";
 import { specProblems } from "../validate/manifest-problems";
 import { ACCOUNT, ADMIN, keyWith, keyWithPolicy, USER } from "./keys";
 
 const ROOT = "arn:aws:iam::111122223333:root";
+const CN_ADMIN = "arn:aws-cn:iam::111122223333:role/KeyAdmin";
 
 function check(policy: JsonObject, spec: JsonObject = {}) {
   return checkPolicy(keyWithPolicy(policy, spec)).map(({ path, severity, message }) => ({ path, severity, message }));
@@ -26,8 +28,17 @@ const adminStatement = { Sid: "Admin", Effect: "Allow", Principal: { AWS: ADMIN 
 const useStatement = { Sid: "Use", Effect: "Allow", Principal: { AWS: USER }, Action: ["kms:Decrypt", "kms:Encrypt"], Resource: "*" };
 
 describe("checkPolicy", () => {
-  it("has nothing to say about the AWS default policy (no policy block)", () => {
-    expect(checkPolicy(keyWith({ region: "us-east-1" }))).toEqual([]);
+  it("checks nothing on a key without a policy block: defaultPolicyWarning speaks of the AWS default policy", () => {
+    const key = keyWith({ region: "us-east-1" });
+    expect(checkPolicy(key)).toEqual([]);
+    // KMS developer guide, default key policy: it gives the account root kms:* on the key.
+    expect(defaultPolicyWarning(key)).toEqual({
+      path: "spec.policy",
+      severity: "warning",
+      message:
+        "not set: the key gets the AWS default key policy, which gives the account root kms:* (any principal of the account that IAM allows may manage and use the key); set adminRole and usageRoles for least privilege",
+    });
+    expect(defaultPolicyWarning(keyWithPolicy({ adminRole: ADMIN, usageRoles: [USER] }))).toBeUndefined();
   });
 
   it("accepts the user's example as is", () => {
@@ -86,20 +97,48 @@ describe("checkPolicy", () => {
       const problems = check({ adminRole: ADMIN, usageRoles: longRoles, encryptionContext: { App: "x" } });
       expect(problems).toHaveLength(1);
       expect(problems[0].path).toBe("spec.policy");
-      expect(problems[0].message).toMatch(/^the generated key policy is \d+ bytes, over the KMS limit of 32768: use fewer principals or statements$/);
+      expect(problems[0].message).toMatch(/^the generated key policy is \d+ bytes as planton sends it \(compact JSON\), over the KMS limit of 32768: use fewer principals or statements$/);
     });
 
     it("accepts the same roles when they fit", () => {
       expect(check({ adminRole: ADMIN, usageRoles: longRoles.slice(0, 20) })).toEqual([]);
     });
 
-    it("measures a raw policy in the canonical form that is deployed", () => {
-      // Under the limit as compact JSON, over it as the indented canonical text.
-      const users = Array.from({ length: 700 }, (_, i) => `arn:aws:iam::111122223333:role/r${String(i).padStart(6, "0")}`);
-      const text = raw([adminStatement, { ...useStatement, Principal: { AWS: users } }]);
-      expect(text.length).toBeLessThan(32768);
-      const problems = check({ policyJson: text });
-      expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/^the generated key policy is \d+ bytes, over the KMS limit of 32768/)]);
+    // The KMS developer guide: a key policy is at most 32 KB (32,768 bytes). planton sends the
+    // policy compact (sentPolicyJson), so that is what is measured, for raw documents too.
+    const rawOfSize = (bytes: number) => {
+      const make = (pad: number) => JSON.parse(raw([adminStatement, { ...useStatement, Sid: `Use${"x".repeat(pad)}` }]));
+      const key = (pad: number) => keyWithPolicy({ policyJson: JSON.stringify(make(pad), null, 2) });
+      const sent = (pad: number) => new TextEncoder().encode(sentPolicyJson(make(pad))).length;
+      const k = key(bytes - sent(0));
+      expect(sent(bytes - sent(0))).toBe(bytes);
+      return k;
+    };
+    const sizeMessages = (key: AwsKmsKey) => checkPolicy(key).map((p) => p.message).filter((m) => m.includes("over the KMS limit"));
+
+    it("accepts a raw policy of 32768 bytes as sent, however long the text as written", () => {
+      const key = rawOfSize(32768);
+      // As written (indented) it is far longer than what is sent.
+      expect((key.spec?.policy?.policyJson ?? "").length).toBeGreaterThan(32768);
+      expect(sizeMessages(key)).toEqual([]);
+    });
+
+    it("refuses a raw policy of 32769 bytes as sent, in words about the user's own document", () => {
+      expect(sizeMessages(rawOfSize(32769))).toEqual([
+        "policyJson is 32769 bytes as planton sends it (compact JSON), over the KMS limit of 32768: shorten the document (fewer statements, principals or conditions)",
+      ]);
+    });
+
+    it("measures characters outside the key policy character set as the escapes that are sent", () => {
+      // KMS API reference, PutKeyPolicy Policy: only tab, line feed, carriage return and U+0020 to
+      // U+00FF; planton sends anything else as a JSON escape (6 bytes for each UTF-16 unit).
+      const key = keyWithPolicy({ adminRole: ADMIN, usageRoles: [USER], encryptionContext: { App: "日本".repeat(3000) } });
+      // 6000 such characters are 36000 bytes of escapes, plus the rest of the policy.
+      expect(sizeMessages(key)).toEqual([
+        "the generated key policy is 37024 bytes as planton sends it (compact JSON), over the KMS limit of 32768: use fewer principals or statements",
+      ]);
+      const ascii = keyWithPolicy({ adminRole: ADMIN, usageRoles: [USER], encryptionContext: { App: "ab".repeat(3000) } });
+      expect(sizeMessages(ascii)).toEqual([]);
     });
   });
 
@@ -111,7 +150,7 @@ describe("checkPolicy", () => {
       { service: "ebs", principals: [USER] },
       { service: "logs", sourceAccount: ACCOUNT, sourceArn: `arn:aws:logs:*:${ACCOUNT}:log-group:app` },
     ];
-    const deployedBytes = (key: AwsKmsKey, target: PolicyTarget) => new TextEncoder().encode(policyJson(buildPolicy(key, target))).length;
+    const deployedBytes = (key: AwsKmsKey, target: PolicyTarget) => new TextEncoder().encode(sentPolicyJson(buildPolicy(key, target))).length;
     // A key whose policy is exactly `bytes` long once deployed to `target` (one usage role is padded).
     function keyOfSize(bytes: number, target: PolicyTarget, spec: JsonObject, policy: JsonObject): AwsKmsKey {
       const make = (pad: number) => keyWith({ ...spec, policy: { adminRole: ADMIN, usageRoles: [...ballast, `${USER}${"x".repeat(pad)}`], ...policy } });
@@ -127,7 +166,7 @@ describe("checkPolicy", () => {
       const china: PolicyTarget = { accountId: ACCOUNT, partition: "aws-cn", region: "cn-northwest-1" };
       expect(sizeErrors(keyOfSize(32768, china, {}, { services }))).toEqual([]);
       expect(sizeErrors(keyOfSize(32769, china, {}, { services })).map((p) => p.message)).toEqual([
-        "the generated key policy is 32769 bytes, over the KMS limit of 32768: use fewer principals or statements",
+        "the generated key policy is 32769 bytes as planton sends it (compact JSON), over the KMS limit of 32768: use fewer principals or statements",
       ]);
       const singapore: PolicyTarget = { accountId: ACCOUNT, partition: "aws", region: "ap-southeast-1" };
       expect(sizeErrors(keyOfSize(32769, singapore, {}, { services }))).toHaveLength(1);
@@ -184,6 +223,13 @@ describe("checkPolicy", () => {
           message: 'must be a logs ARN such as arn:aws:logs:us-east-1:111122223333:log-group:NAME (got "arn:aws:cloudtrail:us-east-1:111122223333:trail/x")',
         },
       ]);
+      expect(check({ adminRole: CN_ADMIN, services: [{ service: "cloudtrail", sourceArn: "arn:aws-cn:logs:cn-north-1:111122223333:log-group:x" }] }, { region: "cn-north-1" })).toEqual([
+        {
+          path: "spec.policy.services[0].sourceArn",
+          severity: "error",
+          message: 'must be a cloudtrail ARN such as arn:aws-cn:cloudtrail:cn-north-1:111122223333:trail/NAME (got "arn:aws-cn:logs:cn-north-1:111122223333:log-group:x")',
+        },
+      ]);
       expect(paths({ adminRole: ADMIN, services: [{ service: "logs", sourceArn: "arn:aws:logs:us-east-1:111122223333:log-group:/app/*" }] })).toEqual([]);
     });
   });
@@ -212,6 +258,22 @@ describe("checkPolicy", () => {
           severity: "error",
           message: "repeats StringEquals on aws:PrincipalOrgID from conditions[0]; put all values in one condition (any one matching is enough)",
         },
+      ]);
+    });
+  });
+
+  describe("policyJson principals and the key's partition", () => {
+    const cnAdmin = { ...adminStatement, Principal: { AWS: "arn:aws-cn:iam::111122223333:role/KeyAdmin" } };
+    it("accepts principals of the key's partition", () => {
+      expect(check({ policyJson: raw([cnAdmin, { ...useStatement, Principal: { AWS: "arn:aws-cn:iam::111122223333:role/App" } }]) }, { region: "cn-north-1" })).toEqual([]);
+    });
+
+    it("refuses a principal of another partition, and writes the ARN hint in the key's", () => {
+      expect(check({ policyJson: raw([cnAdmin, useStatement]) }, { region: "cn-north-1" }).map((p) => p.message)).toEqual([
+        `Statement[1].Principal.AWS: is in the aws partition, but the key is in aws-cn (cn-north-1): a principal must be in the key's partition, e.g. arn:aws-cn:iam::111122223333:role/App (got "${USER}")`,
+      ]);
+      expect(check({ policyJson: raw([cnAdmin, { ...useStatement, Principal: { AWS: "App" } }]) }, { region: "cn-north-1" }).map((p) => p.message)).toEqual([
+        'Statement[1].Principal.AWS: must be an IAM ARN: arn:aws-cn:iam::<12-digit account>:role/NAME, :user/NAME or :root (got "App")',
       ]);
     });
   });

@@ -1,4 +1,4 @@
-import { policyJson, policyJsonList } from "../../src/policy/policy-json";
+import { policyJson, policyJsonList, sentPolicyJson } from "../../src/policy/policy-json";
 import type { PolicyDocument } from "../../src/policy/policy-document";
 
 describe("policyJson", () => {
@@ -76,5 +76,30 @@ describe("policyJsonList", () => {
     "Statement": []
   }
 ]`);
+  });
+});
+
+describe("sentPolicyJson", () => {
+  const doc: PolicyDocument = {
+    Version: "2012-10-17",
+    Statement: [{ Sid: "Use", Effect: "Allow", Principal: { AWS: ["arn:aws:iam::111122223333:role/B", "arn:aws:iam::111122223333:role/A"] }, Action: "kms:Decrypt", Resource: "*", Condition: { StringEquals: { "kms:EncryptionContext:App": "日本 café 😀\u0085" } } }],
+  };
+
+  it("is the canonical document, compact", () => {
+    expect(sentPolicyJson({ ...doc, Statement: [{ ...doc.Statement[0], Condition: undefined }] })).toBe(
+      '{"Version":"2012-10-17","Statement":[{"Sid":"Use","Effect":"Allow","Principal":{"AWS":["arn:aws:iam::111122223333:role/A","arn:aws:iam::111122223333:role/B"]},"Action":"kms:Decrypt","Resource":"*"}]}',
+    );
+  });
+
+  // KMS API reference, PutKeyPolicy and CreateKey, Policy: a key policy may hold only tab, line
+  // feed, carriage return and the printable characters from U+0020 to U+00FF.
+  it("writes every character outside the key policy character set as a JSON escape, keeping Latin-1", () => {
+    const text = sentPolicyJson(doc);
+    expect(text).toContain('"kms:EncryptionContext:App":"\\u65e5\\u672c café \\ud83d\\ude00\\u0085"');
+    expect(/^[\t\n\r\u0020-\u007e\u00a0-\u00ff]*$/.test(text)).toBe(true);
+  });
+
+  it("means the same policy as the indented text", () => {
+    expect(JSON.parse(sentPolicyJson(doc))).toEqual(JSON.parse(policyJson(doc)));
   });
 });

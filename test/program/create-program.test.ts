@@ -2,7 +2,7 @@ import { clone, create } from "@bufbuild/protobuf";
 import { AwsKmsKeySchema, type AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
 import { AwsKmsKeyPolicySpecSchema } from "../../gen/project/planton/provider/aws/awskmskey/v1/policy_pb";
 import { buildPolicy } from "../../src/policy/build-policy";
-import { policyJson } from "../../src/policy/policy-json";
+import { sentPolicyJson } from "../../src/policy/policy-json";
 import { createProgram } from "../../src/program/create-program";
 import { allExampleKeys, exampleKey } from "./example-keys";
 import { MOCK_ACCOUNT, runWithMocks, type MockRun, type Registration } from "./run-with-mocks";
@@ -31,7 +31,7 @@ function registeredNames(run: MockRun): string[] {
 }
 
 function expectedPolicy(key: AwsKmsKey, region: string, partition = "aws"): string {
-  return policyJson(buildPolicy(key, { accountId: MOCK_ACCOUNT, partition, region }));
+  return sentPolicyJson(buildPolicy(key, { accountId: MOCK_ACCOUNT, partition, region }));
 }
 
 // The AWS provider sends its config to the engine as strings (JSON for objects and booleans).

@@ -35,7 +35,6 @@ describeKms("test aws provider against local-kms", () => {
     [east, west] = await Promise.all([startLocalKms(bin!, "us-east-1"), startLocalKms(bin!, "eu-west-1")]);
     process.env["PLANTON_SANDBOX_KMS_ENDPOINTS"] = `us-east-1=${east.url},eu-west-1=${west.url}`;
     process.env["AWS_ACCESS_KEY_ID"] = "AKIATESTTESTTEST";
-    process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] = "true";
     process.env["AWS_SECRET_ACCESS_KEY"] = "test-secret";
     delete process.env["AWS_ENDPOINT_URL_KMS"];
   }, 60_000);

@@ -88,6 +88,7 @@ export function policyUpdatePlan(): Plan {
     summary: { create: 0, update: 1, replace: 0, delete: 0, same: 1 },
     monthlyCostUsd: 1,
     hiddenChanges: 0,
+    drift: [],
   };
 }
 
@@ -121,6 +122,7 @@ export function createPlan(stack = "acme-dev-logs"): Plan {
     summary: { create: 2, update: 0, replace: 0, delete: 0, same: 0 },
     monthlyCostUsd: 1,
     hiddenChanges: 0,
+    drift: [],
   };
 }
 

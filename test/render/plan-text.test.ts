@@ -69,6 +69,7 @@ describe("renderPlanText", () => {
       // A price that is not $1 a key: the count must not follow it.
       monthlyCostUsd: 2.5,
       hiddenChanges: 0,
+      drift: [],
     };
     expect(costLine(plan)).toBe("Monthly cost after apply: $2.50 (2 KMS keys at $1.00 each; API requests extra).");
   });

@@ -69,7 +69,7 @@ describe("outputsJson (apply, outputs)", () => {
 describe("driftJson and destroyJson", () => {
   it("refresh: drifted is null when a stack failed and none drifted, true when one drifted", () => {
     const failed = { target: target("b"), ok: false, changed: false, error: engineDown };
-    const clean = { target: target("a"), ok: true, changed: false, detail: { drift: [] } };
+    const clean = { target: target("a"), ok: true, changed: false, detail: { drift: [], recorded: false } };
     expect(driftJson({ results: [clean, failed], problems: [], ok: false })).toMatchObject({
       drifted: null,
       stacks: [{ stack: "a", drift: [], error: null }, { stack: "b", drift: null, error: "failed: the emulator is down" }],

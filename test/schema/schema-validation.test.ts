@@ -158,7 +158,8 @@ describe("rule violations the schema rejects, as the proto rules do", () => {
     ["a statement with kms:*", modified((m) => (m.spec.policy.extraStatements = [{ sid: "S", principals: [`${ARN}A`], actions: ["kms:*"] }]))],
     ["a statement without actions", modified((m) => (m.spec.policy.extraStatements = [{ sid: "S", principals: [`${ARN}A`], actions: [] }]))],
     ["a condition without values", modified((m) => (m.spec.policy.extraStatements = [{ sid: "S", principals: [`${ARN}A`], actions: ["kms:Decrypt"], conditions: [{ operator: "StringEquals", key: "aws:SourceAccount", values: [] }] }]))],
-    ["a policyJson over 32768 characters", modified((m) => (m.spec.policy = { policyJson: "x".repeat(32769) }))],
+    ["a role name of 65 characters", modified((m) => (m.spec.policy.adminRole = `${ARN}${"r".repeat(65)}`))],
+    ["a principal in an unknown partition", modified((m) => (m.spec.policy.adminRole = "arn:aws-mars:iam::123456789012:root"))],
   ];
   it.each(cases)("%s", (_name, doc) => {
     expect(protoAccepts(doc)).toBe(false);
@@ -184,7 +185,12 @@ describe("rules beyond the schema (RULES_BEYOND_SCHEMA)", () => {
           }),
         }),
     ),
-    "policy-size": modified((m) => (m.spec.policy.usageRoles = Array.from({ length: 50 }, (_, i) => `${ARN}${"r".repeat(700)}${i}`))),
+    "policy-size": modified((m) => (m.spec.policy.usageRoles = Array.from({ length: 50 }, (_, i) => `${ARN}${"team/".repeat(100)}r${i}`))),
+    "region-typo": modified((m) => (m.spec.region = "us-eats-1")),
+    "replica-partition": modified((m) => ((m.spec.multiRegion = true), (m.spec.replicaRegions = ["cn-north-1"]))),
+    "sm2-china-only": modified((m) => ((m.spec.keySpec = "SM2"), (m.spec.keyUsage = "SIGN_VERIFY"), (m.spec.enableRotation = false), delete m.spec.rotationPeriodDays, delete m.spec.policy.encryptionContext)),
+    "tag-count": modified((m) => (m.spec.tags = Object.fromEntries(Array.from({ length: 49 }, (_, i) => [`t${i}`, "v"])))),
+    "principal-partition": modified((m) => (m.spec.policy.adminRole = "arn:aws-cn:iam::123456789012:role/SecurityAdmin")),
     "statement-principal": modified((m) => (m.spec.policy.extraStatements = [{ sid: "S", actions: ["kms:Decrypt"] }])),
     "statement-sid-unique": modified(
       (m) =>
@@ -219,6 +225,28 @@ describe("the schema's patterns for the predefined rules agree with their CEL", 
     "arn:aws:iam::12345678901:root",
     "arn:aws:sts::123456789012:assumed-role/R/s",
     "arn:aws:iam::123456789012:role/",
+    "arn:aws-iso:iam::123456789012:root",
+    "arn:aws-iso-b:iam::123456789012:role/R",
+    "arn:aws-iso-e:iam::123456789012:user/u",
+    "arn:aws-iso-f:iam::123456789012:role/p/R",
+    "arn:aws-eusc:iam::123456789012:role/R",
+    "arn:aws-iso-x:iam::123456789012:root",
+    "arn:aws-mars:iam::123456789012:root",
+    `${ARN}${"r".repeat(64)}`,
+    `${ARN}${"r".repeat(65)}`,
+    `arn:aws:iam::123456789012:user/${"u".repeat(64)}`,
+    `arn:aws:iam::123456789012:user/${"u".repeat(65)}`,
+    `${ARN}${"p".repeat(510)}/R`,
+    `${ARN}${"p".repeat(511)}/R`,
+    `${ARN}a/b/c/${"p".repeat(504)}/R`,
+    `${ARN}!"#$%&'()+,-.:;<=>?@[]^\`{|}~/R`,
+    `${ARN}a b/R`,
+    `${ARN}a*b/R`,
+    `${ARN}path/R:x`,
+    `${ARN}a:root`,
+    "arn:aws:iam::123456789012:user/root",
+    `${ARN}//R`,
+    `${ARN}p/`,
     "",
   ];
   it.each(principals)("principal %p", (principal) => {
@@ -227,7 +255,7 @@ describe("the schema's patterns for the predefined rules agree with their CEL", 
     expect(pattern).toBe(proto);
   });
 
-  const regions = ["us-east-1", "eu-west-1", "ap-southeast-2", "us-gov-west-1", "us-isob-east-1", "cn-north-1", "", "US-EAST-1", "useast1", "us-east-123", "mars"];
+  const regions = ["us-east-1", "eu-west-1", "ap-southeast-2", "us-gov-west-1", "us-isob-east-1", "cn-north-1", "eusc-de-east-1", "eu-isoe-west-1", "us-isof-south-1", "xy-mars-9", "", "US-EAST-1", "useast1", "us-east-123", "mars", "us--east-1", "-us-east-1"];
   it.each(regions)("region %p", (region) => {
     const proto = validator.validate(AwsKmsKeySpecSchema, fromJson(AwsKmsKeySpecSchema, { region })).kind === "valid";
     const pattern = new RegExp(schema.properties.spec.properties.region.pattern, "u").test(region);

@@ -11,7 +11,7 @@ import { createEvents, updateEvents } from "../plan/fixtures";
 const doc = "apiVersion: aws.project-planton.org/v1\nkind: AwsKmsKey\nmetadata:\n  name: a\nspec:\n  region: us-east-1\n";
 const KEY = "urn:pulumi:a::planton::aws:kms/key:Key::a";
 const ALIAS = "urn:pulumi:a::planton::aws:kms/alias:Alias::a";
-const options = { files: ["-"], stackFlags: {}, allowReplace: false, allowBroadening: false, interactive: false };
+const options = { files: ["-"], stackFlags: {}, allowReplace: false, allowBroadening: false, interactive: false, refresh: true };
 
 function run(engineOptions: FakeEngineOptions, op: "preview" | "apply" = "preview") {
   const engine = fakeEngine(engineOptions);
@@ -32,9 +32,10 @@ const pendingKey = { operation: "creating", urn: KEY, type: "aws:kms/key:Key", i
 const pendingAlias = { operation: "creating", urn: ALIAS, type: "aws:kms/alias:Alias", inputs: { name: "alias/a" } };
 const recovered = (reports: readonly RunReport[]) => reports.flatMap((r) => (r.kind === "recovered" ? [r.text] : []));
 const resolutions = (engine: ReturnType<typeof fakeEngine>) => engine.calls.flatMap((c) => (c.kind === "resolve" ? [c.resolutions] : []));
+const previewRefreshes = (engine: ReturnType<typeof fakeEngine>) => engine.calls.flatMap((c) => (c.kind === "run" && c.operation === "preview" ? [c.options.refresh] : []));
 
 describe("pending creates left by a killed run", () => {
-  it("adopts the one live key with the manifest's identity tags and its alias, then refreshes before the preview", async () => {
+  it("adopts the one live key with the manifest's identity tags and its alias, then refreshes before the preview (which reads nothing again)", async () => {
     const { run: r, engine, reports } = await run({
       state: { recorded: [], pending: [pendingKey, pendingAlias] },
       identityKeys: [{ keyId: "k-1", aliases: ["alias/a"] }],
@@ -43,6 +44,7 @@ describe("pending creates left by a killed run", () => {
     expect(r.ok).toBe(true);
     expect(resolutions(engine)).toEqual([[{ urn: KEY, id: "k-1" }, { urn: ALIAS, id: "alias/a" }]]);
     expect(engine.operations()).toEqual(["a:refresh", "a:preview", "a:update"]);
+    expect(previewRefreshes(engine)).toEqual([false]);
     expect(recovered(reports)).toEqual([
       "stack a: adopted k-1, created by an interrupted run, into the state",
       "stack a: adopted alias/a, created by an interrupted run, into the state",
@@ -53,6 +55,7 @@ describe("pending creates left by a killed run", () => {
     const { engine, reports } = await run({ state: { recorded: [], pending: [pendingKey] }, events: { preview: createEvents() } }, "apply");
     expect(resolutions(engine)).toEqual([[{ urn: KEY }]]);
     expect(engine.operations()).toEqual(["a:preview", "a:update"]);
+    expect(previewRefreshes(engine)).toEqual([true]);
     expect(recovered(reports)).toEqual(["stack a: dropped a, which an interrupted run never created, into the state"]);
   });
 

@@ -7,14 +7,15 @@ import { failureText, runStacks as runFrame, type StackOperation } from "../../s
 import type { StackTarget } from "../../src/stack/stack-targets";
 import { fakeEngine } from "../support/fake-engine";
 import { memoryIo } from "../support/memory-io";
+import { policyBlock } from "../support/policy-block";
 
-const doc = (name: string) => `apiVersion: aws.project-planton.org/v1\nkind: AwsKmsKey\nmetadata:\n  name: ${name}\nspec:\n  region: us-east-1\n`;
+const doc = (name: string) => `apiVersion: aws.project-planton.org/v1\nkind: AwsKmsKey\nmetadata:\n  name: ${name}\nspec:\n  region: us-east-1\n${policyBlock}`;
 const options = { files: ["-"], stackFlags: {}, verbose: false, color: "never" };
 
 /** The frame with the CLI's printer: each stack's target goes to `runner`, the summary ends the run. */
 async function runStacks(command: string, opts: typeof options, io: Io, runner: (target: StackTarget) => Promise<{ ok: boolean; changed: boolean }>) {
   const operation: StackOperation<never> = (session) => runner(session.target);
-  const run = await runFrame({ command, verb: command }, opts, stackContext(io, fakeEngine(), opts, reportPrinter(io, opts, () => undefined)), operation);
+  const run = await runFrame({ command, verb: command, judgesPolicy: command === "preview" || command === "apply" }, opts, stackContext(io, fakeEngine(), opts, reportPrinter(io, opts, () => undefined)), operation);
   const exitCode = finishRun(io, command, run, () => (command === "apply" ? "2 created" : "no changes"));
   return { ...run, exitCode };
 }
@@ -56,6 +57,22 @@ describe("runStacks", () => {
     const io = memoryIo({ stdin: `${doc("a")}---\n${doc("b")}` });
     await runStacks("preview", options, io, async () => ({ ok: true, changed: false }));
     expect(io.err().match(/using an empty passphrase/g)).toHaveLength(1);
+  });
+
+  it("warns before previewing a key without a policy block that it gets the AWS default policy, and goes on", async () => {
+    const io = memoryIo({ stdin: doc("a").replace(policyBlock, ""), env: { PULUMI_CONFIG_PASSPHRASE: "x" } });
+    const runner = jest.fn(async () => ({ ok: true, changed: true, summary: "1 to create" }));
+    expect((await runStacks("preview", options, io, runner)).exitCode).toBe(0);
+    expect(runner).toHaveBeenCalledTimes(1);
+    expect(io.err()).toMatch(/^-:5:1: warning: spec\.policy: not set: the key gets the AWS default key policy, which gives the account root kms:\* .*\n/);
+  });
+
+  it("says nothing of the default policy when the command only reads or removes the stack", async () => {
+    for (const command of ["outputs", "refresh", "destroy"]) {
+      const io = memoryIo({ stdin: doc("a").replace(policyBlock, ""), env: { PULUMI_CONFIG_PASSPHRASE: "x" } });
+      expect((await runStacks(command, options, io, async () => ({ ok: true, changed: false }))).exitCode).toBe(0);
+      expect(io.err()).not.toContain("AWS default key policy");
+    }
   });
 
   it("refuses a run without manifests through the error funnel", async () => {

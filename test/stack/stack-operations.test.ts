@@ -9,11 +9,12 @@ import type { RunReport } from "../../src/stack/run-report";
 import type { StackContext } from "../../src/stack/run-stacks";
 import { fakeEngine, type FakeEngine, type FakeEngineOptions } from "../support/fake-engine";
 import { createEvents, KEY_INPUTS, KEY_URN, planned, replaceEvents, state, step, updateEvents } from "../plan/fixtures";
+import { policyBlock } from "../support/policy-block";
 
 // The stack operations on a fake engine: what each returns and reports, and what the frame does
 // around them (Ctrl-C, --verbose lines, closing every stack it opened). Nothing is printed here.
 
-const doc = (name: string) => `apiVersion: aws.project-planton.org/v1\nkind: AwsKmsKey\nmetadata:\n  name: ${name}\nspec:\n  region: us-east-1\n`;
+const doc = (name: string) => `apiVersion: aws.project-planton.org/v1\nkind: AwsKmsKey\nmetadata:\n  name: ${name}\nspec:\n  region: us-east-1\n${policyBlock}`;
 const options = { files: ["-"], stackFlags: {} };
 
 interface Harness {
@@ -45,7 +46,7 @@ const closedEveryOpened = (engine: FakeEngine) =>
   expect(engine.calls.filter((c) => c.kind === "close").length).toBe(engine.calls.filter((c) => c.kind === "open").length);
 
 const kinds = (reports: readonly RunReport[]) => reports.map((r) => r.kind);
-const preview = { allowReplace: false, allowBroadening: false, interactive: false };
+const preview = { allowReplace: false, allowBroadening: false, interactive: false, refresh: true };
 
 describe("previewStacks", () => {
   it("returns each stack's plan and reports it between the operation's start and end; Ctrl-C is set up and disposed", async () => {

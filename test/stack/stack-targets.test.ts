@@ -14,7 +14,7 @@ const doc = (name: string, extra = "") =>
 describe("resolveStackTargets", () => {
   it("names each stack from metadata and takes the endpoint from AWS_ENDPOINT_URL_KMS", () => {
     const env = { AWS_ENDPOINT_URL_KMS: "http://127.0.0.1:4566", PULUMI_CONFIG_PASSPHRASE: "x" };
-    const result = resolveStackTargets(manifests(`${doc("a")}---\n${doc("b")}`), {}, env, "/home/ada");
+    const result = resolveStackTargets(manifests(`${doc("a")}---\n${doc("b")}`), {}, env, "/home/ada", "/work");
     expect(result.problems).toEqual([]);
     expect(result.targets.map((t) => t.stack)).toEqual(["acme-a", "acme-b"]);
     expect(result.targets[0]!.aws).toEqual({ region: "us-east-1", endpointUrl: "http://127.0.0.1:4566" });
@@ -23,33 +23,33 @@ describe("resolveStackTargets", () => {
   });
 
   it("refuses --stack with several manifests", () => {
-    const result = resolveStackTargets(manifests(`${doc("a")}---\n${doc("b")}`), { stack: "mine" }, {}, "/home/ada");
+    const result = resolveStackTargets(manifests(`${doc("a")}---\n${doc("b")}`), { stack: "mine" }, {}, "/home/ada", "/work");
     expect(result.problems.map((p) => p.message)).toContain(
       "--stack names one stack but 2 manifests were given; drop --stack or pass one manifest",
     );
   });
 
   it("refuses an endpoint that carries credentials (they would land in the state), without repeating it", () => {
-    const result = resolveStackTargets(manifests(doc("a")), { endpointUrl: "http://ada:s3cret@127.0.0.1:4566" }, {}, "/home/ada");
+    const result = resolveStackTargets(manifests(doc("a")), { endpointUrl: "http://ada:s3cret@127.0.0.1:4566" }, {}, "/home/ada", "/work");
     expect(result.targets).toEqual([]);
     expect(result.problems.map((p) => p.message)).toEqual([
       "--endpoint-url must not carry credentials (user:password@): they would be stored in the stack's state; pass them as AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or with --profile",
     ]);
     expect(JSON.stringify(result)).not.toContain("s3cret");
-    const fromEnv = resolveStackTargets(manifests(doc("a")), {}, { AWS_ENDPOINT_URL_KMS: "https://k:v@kms.local" }, "/home/ada");
+    const fromEnv = resolveStackTargets(manifests(doc("a")), {}, { AWS_ENDPOINT_URL_KMS: "https://k:v@kms.local" }, "/home/ada", "/work");
     expect(fromEnv.problems[0]!.message).toMatch(/^AWS_ENDPOINT_URL_KMS must not carry credentials/);
   });
 
   it("needs a region", () => {
     const noRegion = "apiVersion: aws.project-planton.org/v1\nkind: AwsKmsKey\nmetadata:\n  name: a\nspec: {}\n";
-    const result = resolveStackTargets(manifests(noRegion), {}, {}, "/home/ada");
+    const result = resolveStackTargets(manifests(noRegion), {}, {}, "/home/ada", "/work");
     expect(result.problems.map((p) => [p.path, p.message])).toEqual([
       ["spec.region", "no AWS region: set spec.region, pass --region, or set AWS_REGION"],
     ]);
   });
 
   it("passes the empty-passphrase notice on, and --endpoint-url over the environment", () => {
-    const result = resolveStackTargets(manifests(doc("a")), { endpointUrl: "http://localhost:1" }, { AWS_ENDPOINT_URL_KMS: "http://other" }, "/h");
+    const result = resolveStackTargets(manifests(doc("a")), { endpointUrl: "http://localhost:1" }, { AWS_ENDPOINT_URL_KMS: "http://other" }, "/h", "/work");
     expect(result.targets[0]!.aws.endpointUrl).toBe("http://localhost:1");
     expect(result.notices).toHaveLength(1);
     expect(result.targets[0]!.envVars["PULUMI_CONFIG_PASSPHRASE"]).toBe("");

@@ -1,3 +1,4 @@
+import type { AliasLookup, AliasOwner } from "../../src/engine/alias-owners";
 import type { Engine, EngineStack, StackAddress, StackProgram, StackState } from "../../src/engine/engine";
 import type { IdentityKey } from "../../src/engine/identity-keys";
 import type { PendingCreateResolution } from "../../src/engine/pending-operations";
@@ -20,6 +21,8 @@ export interface FakeEngineOptions {
   readonly state?: StackState;
   /** Live keys carrying the manifest's identity tags (default none). */
   readonly identityKeys?: readonly IdentityKey[];
+  /** Aliases that already exist in KMS (default none): findAliasOwners answers from these. */
+  readonly aliasOwners?: readonly AliasOwner[];
 }
 
 /** One thing the fake engine was asked to do. */
@@ -27,8 +30,10 @@ export type EngineCall =
   | { readonly kind: "open"; readonly stack: string; readonly program?: StackProgram }
   | { readonly kind: "run"; readonly stack: string; readonly operation: Operation; readonly options: RunOptions }
   | { readonly kind: "outputs"; readonly stack: string }
+  | { readonly kind: "remove"; readonly stack: string }
   | { readonly kind: "close"; readonly stack: string }
-  | { readonly kind: "resolve"; readonly stack: string; readonly resolutions: readonly PendingCreateResolution[] };
+  | { readonly kind: "resolve"; readonly stack: string; readonly resolutions: readonly PendingCreateResolution[] }
+  | { readonly kind: "alias-lookup"; readonly lookups: readonly AliasLookup[] };
 
 /** A fake Engine that records what it was asked, to pass where the real one would go. */
 export interface FakeEngine extends Engine {
@@ -58,6 +63,7 @@ export function fakeEngine(options: FakeEngineOptions = {}): FakeEngine {
     recovered: [],
     state: async () => options.state ?? { recorded: [], pending: [] },
     resolvePendingCreates: async (resolutions) => void calls.push({ kind: "resolve", stack: address.stack, resolutions }),
+    remove: async () => void calls.push({ kind: "remove", stack: address.stack }),
     close: () => void calls.push({ kind: "close", stack: address.stack }),
   });
   return {
@@ -71,6 +77,10 @@ export function fakeEngine(options: FakeEngineOptions = {}): FakeEngine {
     openExistingStack: async (address) => {
       calls.push({ kind: "open", stack: address.stack });
       return options.exists === false ? undefined : stackOf(address);
+    },
+    findAliasOwners: async (lookups) => {
+      calls.push({ kind: "alias-lookup", lookups });
+      return (options.aliasOwners ?? []).filter((o) => lookups.some((l) => l.region === o.region && l.name === o.name));
     },
   };
 }

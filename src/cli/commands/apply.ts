@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { addConfirmFlag, addOutputFlag, addSafetyFlags, type ConfirmFlags, type SafetyFlags } from "../flags";
+import { addConfirmFlag, addOutputFlag, addRefreshFlag, addSafetyFlags, type ConfirmFlags, type RefreshFlags, type SafetyFlags } from "../flags";
 import type { CliContext } from "../main";
 import type * as RunApply from "../run-apply";
 import { addStackCommandFlags, toStackCommandOptions, type StackCommandFlags } from "../stack-command-flags";
@@ -11,10 +11,11 @@ export function applyCommand(ctx: CliContext): Command {
   addOutputFlag(command, ["text", "json", "yaml"]);
   addConfirmFlag(command);
   addSafetyFlags(command);
-  return command.action(async (flags: StackCommandFlags & ConfirmFlags & SafetyFlags & { output: "text" | "json" | "yaml" }, self: Command) => {
+  addRefreshFlag(command);
+  return command.action(async (flags: StackCommandFlags & ConfirmFlags & SafetyFlags & RefreshFlags & { output: "text" | "json" | "yaml" }, self: Command) => {
     const { runApply } = require("../run-apply") as typeof RunApply;
     ctx.exitCode = await runApply(
-      { ...toStackCommandOptions(flags, self), output: flags.output, yes: flags.yes === true, allowReplace: flags.allowReplace === true, allowBroadening: flags.allowBroadening === true },
+      { ...toStackCommandOptions(flags, self), output: flags.output, yes: flags.yes === true, allowReplace: flags.allowReplace === true, allowBroadening: flags.allowBroadening === true, refresh: flags.refresh },
       ctx.io,
       ctx.engine,
     );

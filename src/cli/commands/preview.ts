@@ -1,5 +1,5 @@
 import { Command, Option } from "commander";
-import { addOutputFlag, addSafetyFlags, type SafetyFlags } from "../flags";
+import { addOutputFlag, addRefreshFlag, addSafetyFlags, type RefreshFlags, type SafetyFlags } from "../flags";
 import type { CliContext } from "../main";
 import type * as RunPreview from "../run-preview";
 import { addStackCommandFlags, toStackCommandOptions, type StackCommandFlags } from "../stack-command-flags";
@@ -10,9 +10,10 @@ export function previewCommand(ctx: CliContext): Command {
   addStackCommandFlags(command);
   addOutputFlag(command, ["text", "json", "markdown"]);
   addSafetyFlags(command);
+  addRefreshFlag(command);
   command.addOption(new Option("--detailed-exitcode", "exit 0 when nothing would change, 2 when something would, 1 on error"));
   command.addOption(new Option("--no-step-summary", "do not append the markdown plan to the GitHub Actions job summary (GITHUB_STEP_SUMMARY)"));
-  return command.action(async (flags: StackCommandFlags & SafetyFlags & { output: "text" | "json" | "markdown"; detailedExitcode?: boolean; stepSummary: boolean }, self: Command) => {
+  return command.action(async (flags: StackCommandFlags & SafetyFlags & RefreshFlags & { output: "text" | "json" | "markdown"; detailedExitcode?: boolean; stepSummary: boolean }, self: Command) => {
     // Loaded on use: only the engine commands pay for the Pulumi SDK.
     const { runPreview } = require("../run-preview") as typeof RunPreview;
     ctx.exitCode = await runPreview(
@@ -23,6 +24,7 @@ export function previewCommand(ctx: CliContext): Command {
         allowReplace: flags.allowReplace === true,
         allowBroadening: flags.allowBroadening === true,
         stepSummary: flags.stepSummary,
+        refresh: flags.refresh,
       },
       ctx.io,
       ctx.engine,

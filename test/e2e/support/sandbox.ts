@@ -1,6 +1,6 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
-import { homedir, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { KMSClient } from "@aws-sdk/client-kms";
 
@@ -8,18 +8,27 @@ import { KMSClient } from "@aws-sdk/client-kms";
 // the file runs bin/planton in it several times and inspects the emulators directly.
 
 const REPO = join(__dirname, "..", "..", "..");
-const PULUMI_VERSION = "3.276.0";
-const TOOLS = join(homedir(), ".cache", "planton-dev");
 /** This checkout's launcher, run as a user runs it. */
 export const PLANTON = join(REPO, "bin", "planton");
+
+/** Where scripts/build-tools puts the tools it builds (it holds their versions): `--paths` builds nothing. */
+function toolPaths(): { pulumi: string; kms: string; versitygw: string } {
+  const out = execFileSync(join(REPO, "scripts", "build-tools"), ["--paths"], { encoding: "utf8" });
+  const value = (name: string): string => {
+    const match = new RegExp(`^export ${name}=(.*)$`, "m").exec(out);
+    if (match === null) throw new Error(`scripts/build-tools --paths printed no ${name}:\n${out}`);
+    return match[1]!;
+  };
+  return { pulumi: join(value("PLANTON_PULUMI_BIN_DIR"), "pulumi"), kms: value("PLANTON_LOCAL_KMS_BIN"), versitygw: value("PLANTON_VERSITYGW_BIN") };
+}
 
 /** Why the e2e tests cannot run here, or undefined when they can. */
 export function missingTools(): string | undefined {
   if (!existsSync(join(REPO, "scripts", "sandbox"))) return "scripts/sandbox is missing";
-  if (!existsSync(join(TOOLS, `pulumi-v${PULUMI_VERSION}`, "bin", "pulumi"))) {
-    return `the Pulumi CLI is not built (${join(TOOLS, `pulumi-v${PULUMI_VERSION}`, "bin", "pulumi")}); run scripts/build-tools (needs Go)`;
-  }
-  if (!existsSync(TOOLS) || !readdirSync(TOOLS).some((d) => d.startsWith("local-kms-"))) return "the KMS emulator is not built; run scripts/build-tools (needs Go)";
+  const tools = toolPaths();
+  if (!existsSync(tools.pulumi)) return `the Pulumi CLI is not built (${tools.pulumi}); run scripts/build-tools (needs Go)`;
+  if (!existsSync(tools.kms)) return `the KMS emulator is not built (${tools.kms}); run scripts/build-tools (needs Go)`;
+  if (!existsSync(tools.versitygw)) return `the S3 object store is not built (${tools.versitygw}); run scripts/build-tools (needs Go)`;
   if (!existsSync(join(REPO, "test", "provider", "bin", "pulumi-resource-aws"))) return "test/provider/bin/pulumi-resource-aws is missing";
   return undefined;
 }
@@ -58,11 +67,18 @@ export interface Sandbox {
   readonly close: () => Promise<void>;
 }
 
+/** How to start a sandbox. */
+export interface SandboxOptions {
+  /** Extra environment for scripts/sandbox, e.g. PLANTON_SANDBOX_KMS_LATENCY_MS. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
 /** Starts a sandbox and waits until its environment is known. */
-export async function startSandbox(): Promise<Sandbox> {
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   ensureBuilt();
   const child = spawn(join(REPO, "scripts", "sandbox"), ["node", join(__dirname, "hold-sandbox.js")], {
     cwd: REPO,
+    env: { ...process.env, ...options.env },
     stdio: ["pipe", "pipe", "pipe"],
   });
   let stderr = "";
@@ -166,4 +182,25 @@ export function expectExit(run: RunResult, code: number): void {
   if (run.code !== code) {
     throw new Error(`expected exit ${code}, got ${run.code}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`);
   }
+}
+
+/**
+ * The object keys in the sandbox's S3 bucket (PLANTON_SANDBOX_S3_BACKEND), read from the object
+ * store's own storage: versitygw's posix backend keeps each object as a file under the bucket's
+ * directory.
+ */
+export function s3Objects(sandbox: Sandbox): string[] {
+  const bucket = join(sandbox.env["PLANTON_SANDBOX_DIR"]!, "s3", "root", "planton-state");
+  return filesUnder(bucket)
+    .map((path) => path.slice(bucket.length + 1))
+    .filter((key) => !key.startsWith(".sgwtmp/")) // the gateway's uploads in flight
+    .sort();
+}
+
+/** Every file below `dir`, as full paths ([] when it does not exist). */
+export function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
 }

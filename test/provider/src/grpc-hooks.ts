@@ -1,5 +1,5 @@
 /**
- * Fills four gaps of `@pulumi/pulumi/provider`'s gRPC server (3.248.0):
+ * Fills four gaps of `@pulumi/pulumi/provider`'s gRPC server (still in 3.276.0):
  *  - Configure ignores the provider's configuration; we capture it (region,
  *    endpoints, ...) for the default provider (stack config) and for explicit
  *    `aws.Provider`s alike, and keep supportsPreview off (no Create in preview).

@@ -8,9 +8,6 @@ import { EMPTY_CONFIG, ProviderConfig } from "./config";
 import { installHooks } from "./grpc-hooks";
 import { makeProvider } from "./provider";
 
-// Plugin stderr reaches the user's terminal: keep the SDK's Node 20 notice out of it.
-process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
-
 let config: ProviderConfig = EMPTY_CONFIG;
 const kms = makeProvider(() => config);
 

@@ -55,14 +55,38 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return ka.every((k) => deepEqual((a as Props)[k], (b as Props)[k]));
 }
 
-/** True when two policy documents are the same JSON (whitespace and key order ignored). */
+/**
+ * True when two policy documents are equivalent, as the real provider judges them (its
+ * `policy` diff is suppressed for equivalent policies, hashicorp/awspolicyequivalence):
+ * whitespace and key order, statement order, the order of values in a list, and one value vs a
+ * list of one are ignored; Version, Id, Sids, effects and every value still count.
+ */
 export function policiesEqual(a: unknown, b: unknown): boolean {
   if (typeof a !== "string" || typeof b !== "string") return a === b;
   try {
-    return deepEqual(JSON.parse(a), JSON.parse(b));
+    return deepEqual(equivalenceForm(JSON.parse(a)), equivalenceForm(JSON.parse(b)));
   } catch {
     return a === b;
   }
+}
+
+function equivalenceForm(doc: unknown): unknown {
+  if (doc === null || typeof doc !== "object" || Array.isArray(doc)) return doc;
+  const record = doc as Props;
+  const raw = record["Statement"];
+  const statements = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map((s) => valueSets(s));
+  return { ...record, Statement: statements.map((s) => JSON.stringify(s)).sort() };
+}
+
+/** Every list a sorted set of its values, a list of one its value, objects with sorted keys. */
+function valueSets(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = [...new Set(value.map((v) => JSON.stringify(valueSets(v))))].sort().map((v) => JSON.parse(v) as unknown);
+    return items.length === 1 ? items[0] : items;
+  }
+  if (value === null || typeof value !== "object") return value;
+  const record = value as Props;
+  return Object.fromEntries(Object.keys(record).sort().map((k) => [k, valueSets(record[k])]));
 }
 
 /** Reads a known string property, or undefined. */

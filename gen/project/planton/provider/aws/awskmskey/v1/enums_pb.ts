@@ -9,7 +9,7 @@ import { enumDesc, fileDesc } from "@bufbuild/protobuf/codegenv2";
  * Describes the file project/planton/provider/aws/awskmskey/v1/enums.proto.
  */
 export const file_project_planton_provider_aws_awskmskey_v1_enums: GenFile = /*@__PURE__*/
-  fileDesc("CjVwcm9qZWN0L3BsYW50b24vcHJvdmlkZXIvYXdzL2F3c2ttc2tleS92MS9lbnVtcy5wcm90bxIpcHJvamVjdC5wbGFudG9uLnByb3ZpZGVyLmF3cy5hd3NrbXNrZXkudjEquwIKB0tleVNwZWMSGAoUS0VZX1NQRUNfVU5TUEVDSUZJRUQQABIVChFTWU1NRVRSSUNfREVGQVVMVBABEgwKCFJTQV8yMDQ4EAISDAoIUlNBXzMwNzIQAxIMCghSU0FfNDA5NhAEEhEKDUVDQ19OSVNUX1AyNTYQBRIRCg1FQ0NfTklTVF9QMzg0EAYSEQoNRUNDX05JU1RfUDUyMRAHEhMKD0VDQ19TRUNHX1AyNTZLMRAIEhkKFUVDQ19OSVNUX0VEV0FSRFMyNTUxORAJEgwKCEhNQUNfMjI0EAoSDAoISE1BQ18yNTYQCxIMCghITUFDXzM4NBAMEgwKCEhNQUNfNTEyEA0SBwoDU00yEA4SDQoJTUxfRFNBXzQ0EA8SDQoJTUxfRFNBXzY1EBASDQoJTUxfRFNBXzg3EBEqdwoIS2V5VXNhZ2USGQoVS0VZX1VTQUdFX1VOU1BFQ0lGSUVEEAASEwoPRU5DUllQVF9ERUNSWVBUEAESDwoLU0lHTl9WRVJJRlkQAhIXChNHRU5FUkFURV9WRVJJRllfTUFDEAMSEQoNS0VZX0FHUkVFTUVOVBAEYgZwcm90bzM");
+  fileDesc("CjVwcm9qZWN0L3BsYW50b24vcHJvdmlkZXIvYXdzL2F3c2ttc2tleS92MS9lbnVtcy5wcm90bxIpcHJvamVjdC5wbGFudG9uLnByb3ZpZGVyLmF3cy5hd3NrbXNrZXkudjEq7AIKB0tleVNwZWMSGAoUS0VZX1NQRUNfVU5TUEVDSUZJRUQQABIVChFTWU1NRVRSSUNfREVGQVVMVBABEgwKCFJTQV8yMDQ4EAISDAoIUlNBXzMwNzIQAxIMCghSU0FfNDA5NhAEEhEKDUVDQ19OSVNUX1AyNTYQBRIRCg1FQ0NfTklTVF9QMzg0EAYSEQoNRUNDX05JU1RfUDUyMRAHEhMKD0VDQ19TRUNHX1AyNTZLMRAIEhkKFUVDQ19OSVNUX0VEV0FSRFMyNTUxORAJEgwKCEhNQUNfMjI0EAoSDAoISE1BQ18yNTYQCxIMCghITUFDXzM4NBAMEgwKCEhNQUNfNTEyEA0SBwoDU00yEA4SDQoJTUxfRFNBXzQ0EA8SDQoJTUxfRFNBXzY1EBASDQoJTUxfRFNBXzg3EBESDgoKTUxfS0VNXzUxMhASEg4KCk1MX0tFTV83NjgQExIPCgtNTF9LRU1fMTAyNBAUKpQBCghLZXlVc2FnZRIZChVLRVlfVVNBR0VfVU5TUEVDSUZJRUQQABITCg9FTkNSWVBUX0RFQ1JZUFQQARIPCgtTSUdOX1ZFUklGWRACEhcKE0dFTkVSQVRFX1ZFUklGWV9NQUMQAxIRCg1LRVlfQUdSRUVNRU5UEAQSGwoXRU5DQVBTVUxBVEVfREVDQVBTVUxBVEUQBWIGcHJvdG8z");
 
 /**
  * KeySpec is the type of key material, spelled as AWS spells it (`SYMMETRIC_DEFAULT`, `RSA_4096`, ...).
@@ -132,7 +132,8 @@ export enum KeySpec {
   HMAC_512 = 13,
 
   /**
-   * Chinese SM2 key pair (China Regions only); ENCRYPT_DECRYPT, SIGN_VERIFY or KEY_AGREEMENT.
+   * Chinese SM2 key pair (China Regions only, for the key and its replicas); ENCRYPT_DECRYPT,
+   * SIGN_VERIFY or KEY_AGREEMENT.
    * buf:lint:ignore ENUM_VALUE_PREFIX
    *
    * @generated from enum value: SM2 = 14;
@@ -162,6 +163,30 @@ export enum KeySpec {
    * @generated from enum value: ML_DSA_87 = 17;
    */
   ML_DSA_87 = 17,
+
+  /**
+   * ML-KEM-512 post-quantum key encapsulation key pair; ENCAPSULATE_DECAPSULATE only.
+   * buf:lint:ignore ENUM_VALUE_PREFIX
+   *
+   * @generated from enum value: ML_KEM_512 = 18;
+   */
+  ML_KEM_512 = 18,
+
+  /**
+   * ML-KEM-768 post-quantum key encapsulation key pair; ENCAPSULATE_DECAPSULATE only.
+   * buf:lint:ignore ENUM_VALUE_PREFIX
+   *
+   * @generated from enum value: ML_KEM_768 = 19;
+   */
+  ML_KEM_768 = 19,
+
+  /**
+   * ML-KEM-1024 post-quantum key encapsulation key pair; ENCAPSULATE_DECAPSULATE only.
+   * buf:lint:ignore ENUM_VALUE_PREFIX
+   *
+   * @generated from enum value: ML_KEM_1024 = 20;
+   */
+  ML_KEM_1024 = 20,
 }
 
 /**
@@ -216,6 +241,14 @@ export enum KeyUsage {
    * @generated from enum value: KEY_AGREEMENT = 4;
    */
   KEY_AGREEMENT = 4,
+
+  /**
+   * Encapsulate and decapsulate shared secrets (ML-KEM keys).
+   * buf:lint:ignore ENUM_VALUE_PREFIX
+   *
+   * @generated from enum value: ENCAPSULATE_DECAPSULATE = 5;
+   */
+  ENCAPSULATE_DECAPSULATE = 5,
 }
 
 /**

@@ -16,7 +16,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file project/planton/provider/aws/awskmskey/v1/spec.proto.
  */
 export const file_project_planton_provider_aws_awskmskey_v1_spec: GenFile = /*@__PURE__*/
-  fileDesc("CjRwcm9qZWN0L3BsYW50b24vcHJvdmlkZXIvYXdzL2F3c2ttc2tleS92MS9zcGVjLnByb3RvEilwcm9qZWN0LnBsYW50b24ucHJvdmlkZXIuYXdzLmF3c2ttc2tleS52MSKwCAoNQXdzS21zS2V5U3BlYxIYCgZyZWdpb24YASABKAlCCLpIBXID0EgBEqwBCgVhbGlhcxgCIAEoCUKcAbpImAG6AXQKEmFsaWFzLm5vdF9yZXNlcnZlZBI+bXVzdCBub3Qgc3RhcnQgd2l0aCBhbGlhcy9hd3MvIChyZXNlcnZlZCBmb3IgQVdTIG1hbmFnZWQga2V5cykaHiF0aGlzLnN0YXJ0c1dpdGgoJ2FsaWFzL2F3cy8nKdgBAXIcGIACMhdeYWxpYXMvW0EtWmEtejAtOS9fLV0rJBIdCgtkZXNjcmlwdGlvbhgDIAEoCUIIukgFcgMYgEASTgoIa2V5X3NwZWMYBCABKA4yMi5wcm9qZWN0LnBsYW50b24ucHJvdmlkZXIuYXdzLmF3c2ttc2tleS52MS5LZXlTcGVjQgi6SAWCAQIQARJQCglrZXlfdXNhZ2UYBSABKA4yMy5wcm9qZWN0LnBsYW50b24ucHJvdmlkZXIuYXdzLmF3c2ttc2tleS52MS5LZXlVc2FnZUIIukgFggECEAESHAoPZW5hYmxlX3JvdGF0aW9uGAYgASgISACIAQESLQoUcm90YXRpb25fcGVyaW9kX2RheXMYByABKAVCCrpIBxoFGIAUKFpIAYgBARIsChRkZWxldGlvbl93aW5kb3dfZGF5cxgIIAEoBUIJukgGGgQYHigHSAKIAQESFAoMbXVsdGlfcmVnaW9uGAkgASgIEioKD3JlcGxpY2FfcmVnaW9ucxgKIAMoCUIRukgOkgELEBQYASIFcgPQSAES1QEKBHRhZ3MYCyADKAsyQi5wcm9qZWN0LnBsYW50b24ucHJvdmlkZXIuYXdzLmF3c2ttc2tleS52MS5Bd3NLbXNLZXlTcGVjLlRhZ3NFbnRyeUKCAbpIf5oBfBAyInG6AWcKFHRhZ19rZXkubm90X3Jlc2VydmVkEjN0YWcga2V5cyBtdXN0IG5vdCBzdGFydCB3aXRoIGF3czogKHJlc2VydmVkIGJ5IEFXUykaGiF0aGlzLm1hdGNoZXMoJ14oP2kpYXdzOicpcgUQARiAASoFcgMYgAISTgoGcG9saWN5GAwgASgLMj4ucHJvamVjdC5wbGFudG9uLnByb3ZpZGVyLmF3cy5hd3NrbXNrZXkudjEuQXdzS21zS2V5UG9saWN5U3BlYxIUCgdlbmFibGVkGA0gASgISAOIAQESGwoTZGVsZXRpb25fcHJvdGVjdGlvbhgOIAEoCBorCglUYWdzRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4AUISChBfZW5hYmxlX3JvdGF0aW9uQhcKFV9yb3RhdGlvbl9wZXJpb2RfZGF5c0IXChVfZGVsZXRpb25fd2luZG93X2RheXNCCgoIX2VuYWJsZWRiBnByb3RvMw", [file_buf_validate_validate, file_project_planton_provider_aws_awskmskey_v1_enums, file_project_planton_provider_aws_awskmskey_v1_policy, file_project_planton_provider_aws_awskmskey_v1_rules]);
+  fileDesc("CjRwcm9qZWN0L3BsYW50b24vcHJvdmlkZXIvYXdzL2F3c2ttc2tleS92MS9zcGVjLnByb3RvEilwcm9qZWN0LnBsYW50b24ucHJvdmlkZXIuYXdzLmF3c2ttc2tleS52MSLECAoNQXdzS21zS2V5U3BlYxIYCgZyZWdpb24YASABKAlCCLpIBXID0EgBEqwBCgVhbGlhcxgCIAEoCUKcAbpImAG6AXQKEmFsaWFzLm5vdF9yZXNlcnZlZBI+bXVzdCBub3Qgc3RhcnQgd2l0aCBhbGlhcy9hd3MvIChyZXNlcnZlZCBmb3IgQVdTIG1hbmFnZWQga2V5cykaHiF0aGlzLnN0YXJ0c1dpdGgoJ2FsaWFzL2F3cy8nKdgBAXIcGIACMhdeYWxpYXMvW0EtWmEtejAtOS9fLV0rJBIdCgtkZXNjcmlwdGlvbhgDIAEoCUIIukgFcgMYgEASTgoIa2V5X3NwZWMYBCABKA4yMi5wcm9qZWN0LnBsYW50b24ucHJvdmlkZXIuYXdzLmF3c2ttc2tleS52MS5LZXlTcGVjQgi6SAWCAQIQARJQCglrZXlfdXNhZ2UYBSABKA4yMy5wcm9qZWN0LnBsYW50b24ucHJvdmlkZXIuYXdzLmF3c2ttc2tleS52MS5LZXlVc2FnZUIIukgFggECEAESHAoPZW5hYmxlX3JvdGF0aW9uGAYgASgISACIAQESLQoUcm90YXRpb25fcGVyaW9kX2RheXMYByABKAVCCrpIBxoFGIAUKFpIAYgBARIsChRkZWxldGlvbl93aW5kb3dfZGF5cxgIIAEoBUIJukgGGgQYHigHSAKIAQESFAoMbXVsdGlfcmVnaW9uGAkgASgIEigKD3JlcGxpY2FfcmVnaW9ucxgKIAMoCUIPukgMkgEJGAEiBXID0EgBEusBCgR0YWdzGAsgAygLMkIucHJvamVjdC5wbGFudG9uLnByb3ZpZGVyLmF3cy5hd3NrbXNrZXkudjEuQXdzS21zS2V5U3BlYy5UYWdzRW50cnlCmAG6SJQBmgGQARAyIoQBugF6ChR0YWdfa2V5Lm5vdF9yZXNlcnZlZBJGdGFnIGtleXMgbXVzdCBub3Qgc3RhcnQgd2l0aCBhd3M6IGluIGFueSBsZXR0ZXIgY2FzZSAocmVzZXJ2ZWQgYnkgQVdTKRoaIXRoaXMubWF0Y2hlcygnXig/aSlhd3M6JylyBRABGIABKgVyAxiAAhJOCgZwb2xpY3kYDCABKAsyPi5wcm9qZWN0LnBsYW50b24ucHJvdmlkZXIuYXdzLmF3c2ttc2tleS52MS5Bd3NLbXNLZXlQb2xpY3lTcGVjEhQKB2VuYWJsZWQYDSABKAhIA4gBARIbChNkZWxldGlvbl9wcm90ZWN0aW9uGA4gASgIGisKCVRhZ3NFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBQhIKEF9lbmFibGVfcm90YXRpb25CFwoVX3JvdGF0aW9uX3BlcmlvZF9kYXlzQhcKFV9kZWxldGlvbl93aW5kb3dfZGF5c0IKCghfZW5hYmxlZGIGcHJvdG8z", [file_buf_validate_validate, file_project_planton_provider_aws_awskmskey_v1_enums, file_project_planton_provider_aws_awskmskey_v1_policy, file_project_planton_provider_aws_awskmskey_v1_rules]);
 
 /**
  * AwsKmsKeySpec is the desired state of one KMS key, its alias and its replicas.
@@ -26,7 +26,8 @@ export const file_project_planton_provider_aws_awskmskey_v1_spec: GenFile = /*@_
  */
 export type AwsKmsKeySpec = Message<"project.planton.provider.aws.awskmskey.v1.AwsKmsKeySpec"> & {
   /**
-   * AWS region of the primary key, e.g. `us-east-1`.
+   * AWS region of the primary key, e.g. `us-east-1`; its partition (`aws`, `aws-cn`, `aws-us-gov`, ...)
+   * is the one the replicas and the policy's principals must be in. SM2 keys need a China region.
    * Default: `--region`, then `AWS_REGION`, then `AWS_DEFAULT_REGION`; one of them must be set to deploy.
    *
    * @generated from field: string region = 1;
@@ -59,10 +60,11 @@ export type AwsKmsKeySpec = Message<"project.planton.provider.aws.awskmskey.v1.A
 
   /**
    * What the key is for. Default: derived from `keySpec` (ENCRYPT_DECRYPT for symmetric and RSA keys,
-   * GENERATE_VERIFY_MAC for HMAC keys, SIGN_VERIFY for ECC, ML-DSA and SM2 keys). Allowed pairs follow
-   * AWS: SYMMETRIC_DEFAULT -> ENCRYPT_DECRYPT; HMAC_* -> GENERATE_VERIFY_MAC; RSA_* -> ENCRYPT_DECRYPT or
-   * SIGN_VERIFY; ECC_NIST_P* -> SIGN_VERIFY or KEY_AGREEMENT; ECC_SECG_P256K1, ECC_NIST_EDWARDS25519 and
-   * ML_DSA_* -> SIGN_VERIFY; SM2 -> ENCRYPT_DECRYPT, SIGN_VERIFY or KEY_AGREEMENT.
+   * GENERATE_VERIFY_MAC for HMAC keys, SIGN_VERIFY for ECC, ML-DSA and SM2 keys, ENCAPSULATE_DECAPSULATE
+   * for ML-KEM keys). Allowed pairs follow AWS: SYMMETRIC_DEFAULT -> ENCRYPT_DECRYPT; HMAC_* ->
+   * GENERATE_VERIFY_MAC; RSA_* -> ENCRYPT_DECRYPT or SIGN_VERIFY; ECC_NIST_P* -> SIGN_VERIFY or
+   * KEY_AGREEMENT; ECC_SECG_P256K1, ECC_NIST_EDWARDS25519 and ML_DSA_* -> SIGN_VERIFY; ML_KEM_* ->
+   * ENCAPSULATE_DECAPSULATE; SM2 -> ENCRYPT_DECRYPT, SIGN_VERIFY or KEY_AGREEMENT.
    * Changing it replaces the key (refused unless `--allow-replace`).
    *
    * @generated from field: project.planton.provider.aws.awskmskey.v1.KeyUsage key_usage = 5;
@@ -105,24 +107,27 @@ export type AwsKmsKeySpec = Message<"project.planton.provider.aws.awskmskey.v1.A
 
   /**
    * Regions that get a replica of the key, each with the same alias and its own copy of the policy.
-   * Requires `multiRegion: true`; valid, distinct region names, none of them the primary region.
-   * Default: none. At most 20.
+   * Requires `multiRegion: true`; valid, distinct region names in the primary's partition, none of
+   * them the primary region. Default: none.
    *
    * @generated from field: repeated string replica_regions = 10;
    */
   replicaRegions: string[];
 
   /**
-   * Tags on the key and its replicas, in addition to planton's own `planton:*` identity tags.
-   * At most 50; keys 1-128 characters and not starting with `aws:` (reserved), values 0-256 characters.
+   * Tags on the key and its replicas, in addition to planton's own `planton:*` identity tags
+   * (`planton:name`, `planton:kind`, and `planton:org`, `planton:env` when set). KMS allows 50 tags in
+   * all, identity tags included; keys 1-128 characters and not starting with `aws:` in any letter case
+   * (reserved), values 0-256 characters.
    *
    * @generated from field: map<string, string> tags = 11;
    */
   tags: { [key: string]: string };
 
   /**
-   * Who may manage and who may use the key. Default: the AWS default key policy (the account root
-   * may manage and use the key, delegating to IAM policies). See AwsKmsKeyPolicySpec.
+   * Who may manage and who may use the key. Default: the AWS default key policy, which gives the
+   * account root `kms:*` (every principal of the account whose IAM policies allow it may manage and
+   * use the key); planton warns about it. See AwsKmsKeyPolicySpec.
    *
    * @generated from field: project.planton.provider.aws.awskmskey.v1.AwsKmsKeyPolicySpec policy = 12;
    */

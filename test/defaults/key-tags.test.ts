@@ -1,6 +1,6 @@
 import { create } from "@bufbuild/protobuf";
 import { AwsKmsKeySchema } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
-import { keyTags } from "../../src/program/key-tags";
+import { keyTags } from "../../src/defaults/key-tags";
 
 describe("keyTags", () => {
   it("adds planton's identity tags after the manifest's, so a manifest cannot disguise a key", () => {

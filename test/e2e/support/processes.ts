@@ -1,0 +1,40 @@
+import { execFileSync, type ChildProcess } from "node:child_process";
+import { collect, type RunResult } from "./sandbox";
+
+/** The pid of the Pulumi CLI a planton process started. */
+export function pulumiChildOf(pid: number): number {
+  const children = execFileSync("ps", ["-o", "pid=,comm=", "--ppid", String(pid)], { encoding: "utf8" });
+  const line = children.split("\n").find((l) => /\bpulumi$/.test(l.trim()));
+  if (line === undefined) throw new Error(`planton ${pid} has no pulumi child:\n${children}`);
+  return Number(line.trim().split(/\s+/)[0]);
+}
+
+/** Resolves when `text` shows up on the child's stderr. */
+export function waitForStderr(child: ChildProcess, text: string): Promise<void> {
+  return new Promise((resolve) => {
+    let seen = "";
+    child.stderr?.on("data", (d: Buffer) => {
+      seen += d.toString();
+      if (seen.includes(text)) resolve();
+    });
+  });
+}
+
+/**
+ * Races two runs on one stack with a fixed outcome: waits until `first` (a planton apply just
+ * spawned) is creating a key, freezes its engine there, so it holds the stack's lock, runs
+ * `second` to completion, then thaws `first` and waits for it.
+ */
+export async function raceOnLock(first: ChildProcess, second: () => Promise<RunResult>): Promise<{ first: RunResult; second: RunResult }> {
+  const firstDone = collect(first);
+  await waitForStderr(first, "creating key");
+  const engine = pulumiChildOf(first.pid!);
+  process.kill(engine, "SIGSTOP");
+  let secondResult: RunResult;
+  try {
+    secondResult = await second();
+  } finally {
+    process.kill(engine, "SIGCONT");
+  }
+  return { first: await firstDone, second: secondResult };
+}

@@ -1,0 +1,158 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { KMSClient } from "@aws-sdk/client-kms";
+import { liveKeys } from "./support/live-keys";
+import { keyManifest } from "./support/manifests";
+import { pulumiChildOf, raceOnLock } from "./support/processes";
+import { PLANTON, collect, describeE2e, expectExit, filesUnder, s3Objects, startSandbox, type RunResult, type Sandbox } from "./support/sandbox";
+
+// Team state: several "machines" (each its own HOME and PULUMI_HOME, nothing shared on disk) use
+// one S3 backend, the sandbox's real object store. Checked against the emulator and the bucket.
+
+jest.setTimeout(300_000);
+
+/** One person's or CI runner's machine: its own home, the team's backend. */
+interface Machine {
+  readonly home: string;
+  readonly env: Record<string, string>;
+  readonly spawn: (args: readonly string[]) => ChildProcess;
+  readonly planton: (args: readonly string[]) => Promise<RunResult>;
+}
+
+function machine(sandbox: Sandbox, backend: string): Machine {
+  const home = mkdtempSync(join(tmpdir(), "planton-machine-"));
+  const env: Record<string, string> = { ...sandbox.env, HOME: home, PULUMI_HOME: join(home, ".pulumi") };
+  // Only --backend names the team's state: were it ignored, the run would land in ~/.planton/state.
+  delete env["PULUMI_BACKEND_URL"];
+  const spawnOn = (args: readonly string[]): ChildProcess =>
+    spawn(PLANTON, [...args, "--backend", backend], { cwd: sandbox.dir, env, stdio: ["pipe", "pipe", "pipe"] });
+  return { home, env, spawn: spawnOn, planton: (args) => collect(spawnOn(args)) };
+}
+
+/** Pulumi state (stack checkpoints, locks, history) anywhere under a machine's home. */
+function localState(m: Machine): string[] {
+  return filesUnder(m.home).filter((path) => /\/\.planton\/state\/|\/\.pulumi\/(stacks|locks|history|backups)\//.test(path));
+}
+
+/** Resolves once the bucket holds a lock object for the stack. */
+async function lockAppears(sandbox: Sandbox, stack: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (s3Objects(sandbox).some((key) => key.startsWith(`.pulumi/locks/organization/planton/${stack}/`))) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no lock for ${stack} appeared in the bucket`);
+}
+
+/** A 127.0.0.1 port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describeE2e("team state on the sandbox's S3 object store: two machines, one backend", () => {
+  let sandbox: Sandbox;
+  let kms: KMSClient;
+  let backend: string;
+  let a: Machine;
+  let b: Machine;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    kms = sandbox.kms("us-east-1");
+    backend = sandbox.env["PLANTON_SANDBOX_S3_BACKEND"]!;
+    a = machine(sandbox, backend);
+    b = machine(sandbox, backend);
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+  afterEach(() => {
+    // Whatever a test did, no machine kept state of its own: it all lives in the bucket.
+    expect(localState(a)).toEqual([]);
+    expect(localState(b)).toEqual([]);
+    expect(existsSync(join(a.home, ".planton", "state"))).toBe(false);
+    expect(existsSync(join(b.home, ".planton", "state"))).toBe(false);
+    expect(filesUnder(join(sandbox.env["PLANTON_SANDBOX_DIR"]!, "state"))).toEqual([]);
+  });
+
+  it("exports a --backend URL of a fresh bucket on a loopback S3 endpoint", () => {
+    expect(backend).toMatch(/^s3:\/\/planton-state\?endpoint=127\.0\.0\.1:\d+&disableSSL=true&s3ForcePathStyle=true&region=us-east-1$/);
+    expect(s3Objects(sandbox)).toEqual([]);
+  });
+
+  it("machine A applies; machine B sees A's stack: no changes to preview, A's outputs", async () => {
+    const file = sandbox.write("shared.yaml", keyManifest({ name: "shared" }));
+    const applied = await a.planton(["apply", "-f", file, "--yes", "-o", "json"]);
+    expectExit(applied, 0);
+    const outputs = JSON.parse(applied.stdout) as { keyId: string; keyArn: string; aliasName: string };
+    expect(await liveKeys(kms, "shared")).toEqual([outputs.keyId]);
+    expect(s3Objects(sandbox)).toContain(".pulumi/stacks/planton/acme-prod-shared.json");
+
+    expectExit(await b.planton(["preview", "-f", file, "--detailed-exitcode"]), 0);
+    const seen = await b.planton(["outputs", "-f", file, "-o", "json"]);
+    expectExit(seen, 0);
+    expect(JSON.parse(seen.stdout)).toEqual(JSON.parse(applied.stdout));
+    expect(await liveKeys(kms, "shared")).toEqual([outputs.keyId]);
+  });
+
+  it("two machines racing to apply one stack leave one key; the loser says another run holds the lock and how to clear a stale one", async () => {
+    const file = sandbox.write("race.yaml", keyManifest({ name: "race" }));
+    // A holds the lock mid-update while B tries.
+    const { first, second } = await raceOnLock(a.spawn(["apply", "-f", file, "--yes"]), () => b.planton(["apply", "-f", file, "--yes"]));
+    expectExit(first, 0);
+    expectExit(second, 1);
+    const errors = second.stderr.split("\n").filter((line) => line.startsWith("error:"));
+    expect(errors).toEqual(["error: cannot apply stack acme-prod-race: another run holds its lock"]);
+    expect(second.stderr).toContain(`a lock left by a crashed run is removed with \`PULUMI_BACKEND_URL='${backend}' pulumi cancel --yes --stack organization/planton/acme-prod-race\``);
+    expect(second.stderr).not.toMatch(/goroutine|\.go:\d+|\n\s+at /);
+    expect(await liveKeys(kms, "race")).toHaveLength(1);
+    expectExit(await b.planton(["preview", "-f", file, "--detailed-exitcode"]), 0);
+  });
+
+  it("a lock left by a crashed run blocks the next run until the hint's command clears it", async () => {
+    const file = sandbox.write("stale.yaml", keyManifest({ name: "stale" }));
+    expectExit(await a.planton(["apply", "-f", file, "--yes"]), 0);
+    // A crashes (power cut) while its apply of a new description holds the stack's lock: the lock
+    // object stays. (A preview takes no lock on this backend; the update does.)
+    sandbox.write("stale.yaml", keyManifest({ name: "stale", description: "Rotated RDS key" }));
+    const crashing = a.spawn(["apply", "-f", file, "--yes"]);
+    const crashed = collect(crashing);
+    await lockAppears(sandbox, "acme-prod-stale");
+    const engine = pulumiChildOf(crashing.pid!);
+    process.kill(engine, "SIGKILL");
+    process.kill(crashing.pid!, "SIGKILL");
+    await crashed;
+
+    const blocked = await b.planton(["apply", "-f", file, "--yes"]);
+    expectExit(blocked, 1);
+    expect(blocked.stderr).toContain("error: cannot apply stack acme-prod-stale: another run holds its lock");
+    const command = /a lock left by a crashed run is removed with `([^`]+)`/.exec(blocked.stderr)?.[1];
+    expect(command).toBeDefined();
+    const cleared = spawnSync("sh", ["-c", command!], { env: b.env, encoding: "utf8" });
+    expect({ status: cleared.status, stderr: cleared.stderr }).toEqual({ status: 0, stderr: "" });
+    expect(s3Objects(sandbox).filter((key) => key.startsWith(".pulumi/locks/"))).toEqual([]);
+
+    expectExit(await b.planton(["apply", "-f", file, "--yes"]), 0);
+    expectExit(await b.planton(["preview", "-f", file, "--detailed-exitcode"]), 0);
+    expect(await liveKeys(kms, "stale")).toHaveLength(1);
+  });
+
+  it("an unreachable S3 backend fails in one line that names the endpoint, without a Go stack", async () => {
+    const file = sandbox.write("unreachable.yaml", keyManifest({ name: "unreachable" }));
+    const endpoint = `127.0.0.1:${await closedPort()}`;
+    const down = machine(sandbox, `s3://planton-state?endpoint=${endpoint}&disableSSL=true&s3ForcePathStyle=true&region=us-east-1`);
+    const run = await down.planton(["preview", "-f", file]);
+    expectExit(run, 1);
+    const errors = run.stderr.split("\n").filter((line) => line.startsWith("error:"));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(endpoint);
+    expect(run.stderr).not.toMatch(/goroutine|\.go:\d+|panic:|\n\s+at /);
+    expect(localState(down)).toEqual([]);
+  });
+});
