@@ -4,6 +4,7 @@
  * pay for it). Returns plain KeyFacts; AWS errors become PlantonErrors here.
  */
 import type * as Kms from "@aws-sdk/client-kms";
+import { kmsClient } from "./kms-client";
 import { PlantonError } from "../core/planton-error";
 import type { KeyFacts, ReplicaFacts } from "../adopt/key-facts";
 
@@ -30,10 +31,10 @@ export async function readKeyFacts(options: ReadKeyOptions): Promise<KeyFacts> {
   // require, not import(): a dynamic import() cannot run from the startup snapshot.
   const kms = require("@aws-sdk/client-kms") as typeof Kms;
   const client = (region: string): Kms.KMSClient =>
-    new kms.KMSClient({
+    kmsClient(kms, {
       region,
       ...(options.profile !== undefined ? { profile: options.profile } : {}),
-      ...(options.endpointUrl !== undefined && region === options.region ? { endpoint: options.endpointUrl } : {}),
+      ...(options.endpointUrl !== undefined && region === options.region ? { endpointUrl: options.endpointUrl } : {}),
     });
   const primary = client(options.region);
   try {

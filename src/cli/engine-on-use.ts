@@ -10,6 +10,7 @@ export function engineOnUse(): Engine {
   return {
     openStack: (address, program) => load().openStack(address, program),
     openExistingStack: (address) => load().openExistingStack(address),
+    findIdentityKeys: (location, tags) => load().findIdentityKeys(location, tags),
     findAliasOwners: (lookups, options) => load().findAliasOwners(lookups, options),
     listStacks: (location) => load().listStacks(location),
   };

@@ -32,14 +32,16 @@ export interface Io {
 }
 
 /** The real process's Io. */
-export function processIo(): Io {
+export function processIo(): Io & { readonly outputLost: () => boolean } {
   // A synchronous read of a pipe whose writer is slow fails with EAGAIN (stdin is non-blocking),
   // so runCli has loadStdin read it asynchronously first; a read error is kept for readStdin to
   // throw, where it becomes the `-` source's problem like any unreadable file.
   let stdin: { text: string } | { error: unknown } | undefined;
+  const lost = { value: false };
   return {
-    stdout: pipeWriter(process.stdout),
-    stderr: pipeWriter(process.stderr),
+    outputLost: () => lost.value,
+    stdout: pipeWriter(process.stdout, lost),
+    stderr: pipeWriter(process.stderr, lost),
     readStdin: () => {
       stdin ??= { text: readUpTo(0, maxSourceBytes + 1).toString("utf8") };
       if ("error" in stdin) throw stdin.error;
@@ -86,19 +88,23 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
  * an EPIPE is no failure of the command, so it is neither printed nor allowed to crash the process;
  * the command finishes (an apply is not cut off halfway) and exits with its own code.
  */
-function pipeWriter(stream: NodeJS.WriteStream): Writer {
+function pipeWriter(stream: NodeJS.WriteStream, lost: { value: boolean }): Writer {
   let closed = false;
-  stream.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") {
-      closed = true;
-      return;
-    }
-    // Any other write failure is as fatal as it would have been without this listener.
-    throw error;
-  });
+  // Any other write failure (a full disk, /dev/full) loses output the user asked for: the
+  // command still finishes (a deploy is never cut off halfway), quietly, and exits 1.
+  const fail = (error: NodeJS.ErrnoException): void => {
+    closed = true;
+    if (error.code !== "EPIPE") lost.value = true;
+  };
+  stream.on("error", fail);
   return {
     write: (text) => {
-      if (!closed) stream.write(text);
+      if (closed) return;
+      try {
+        stream.write(text);
+      } catch (error) {
+        fail(error as NodeJS.ErrnoException);
+      }
     },
     isTTY: stream.isTTY === true,
   };

@@ -80,5 +80,8 @@ export async function runCli(argv: readonly string[], io: Io, engine: Engine = e
 
 /** Entry point of bin/planton. */
 export async function main(): Promise<void> {
-  process.exitCode = await runCli(process.argv.slice(2), processIo());
+  const io = processIo();
+  const code = await runCli(process.argv.slice(2), io);
+  // Output that could not be written (a full disk) fails the command, whatever it did.
+  process.exitCode = io.outputLost() ? ExitCode.failure : code;
 }

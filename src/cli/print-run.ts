@@ -21,6 +21,7 @@ export function reportPrinter(io: Io, options: ColorFlags & { verbose: boolean }
         printProblems(io, report.problems, options);
         return;
       case "notice":
+      case "recovered":
         io.stderr.write(`${report.text}\n`);
         return;
       case "run-failed":

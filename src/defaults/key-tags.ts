@@ -9,10 +9,15 @@ const KIND = "AwsKmsKey";
  * so they win: they are how people find a key's manifest from the AWS console.
  */
 export function keyTags(key: AwsKmsKey): Record<string, string> {
+  return { ...(key.spec?.tags ?? {}), ...identityTags(key) };
+}
+
+/** planton's identity tags alone: what finds a manifest's key in the cloud without the state. */
+export function identityTags(key: AwsKmsKey): Record<string, string> {
   const metadata = key.metadata;
   const identity: Record<string, string> = { "planton:name": metadata?.name ?? "" };
   if (metadata?.org) identity["planton:org"] = metadata.org;
   if (metadata?.env) identity["planton:env"] = metadata.env;
   identity["planton:kind"] = KIND;
-  return { ...(key.spec?.tags ?? {}), ...identity };
+  return identity;
 }

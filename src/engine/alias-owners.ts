@@ -1,4 +1,5 @@
 import type * as ClientKms from "@aws-sdk/client-kms";
+import { kmsClient } from "../aws/kms-client";
 
 /** An alias name in one region, as the stack would create it. */
 export interface AliasLookup {
@@ -25,15 +26,15 @@ export interface AliasLookupOptions {
 export async function findAliasOwners(lookups: readonly AliasLookup[], options: AliasLookupOptions): Promise<AliasOwner[]> {
   if (lookups.length === 0) return [];
   // Loaded on use: only a plan that creates an alias pays for the AWS SDK.
-  const { KMSClient, paginateListAliases } = require("@aws-sdk/client-kms") as typeof ClientKms;
+  const kms = require("@aws-sdk/client-kms") as typeof ClientKms;
   const regions = [...new Set(lookups.map((l) => l.region))];
   const found = await Promise.all(
     regions.map(async (region): Promise<AliasOwner[]> => {
-      const client = new KMSClient({ region, ...(options.endpointUrl ? { endpoint: options.endpointUrl } : {}), ...(options.profile ? { profile: options.profile } : {}) });
+      const client = kmsClient(kms, { region, ...options });
       const wanted = new Set(lookups.filter((l) => l.region === region).map((l) => l.name));
       try {
         const owners: AliasOwner[] = [];
-        for await (const page of paginateListAliases({ client }, {})) {
+        for await (const page of kms.paginateListAliases({ client }, {})) {
           for (const alias of page.Aliases ?? []) {
             if (alias.AliasName && alias.TargetKeyId && wanted.has(alias.AliasName)) owners.push({ region, name: alias.AliasName, targetKeyId: alias.TargetKeyId });
           }

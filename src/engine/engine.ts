@@ -2,6 +2,8 @@ import type { AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey
 import type { ProgramOptions } from "../program/program-options";
 import type { AliasLookup, AliasLookupOptions, AliasOwner } from "./alias-owners";
 import type { Backend } from "./backend-url";
+import type { IdentityKey, KeyLocation } from "./identity-keys";
+import type { PendingCreateResolution, PendingOperation } from "./pending-operations";
 import type { Operation, OperationResult, OutputValue, RunOptions } from "./run-operation";
 
 /** Where a stack lives: its name, state backend and the engine's environment. */
@@ -33,6 +35,8 @@ export interface StackProgram {
 /** One opened stack; `close` removes its workspace. */
 export interface EngineStack {
   readonly name: string;
+  /** What opening the stack cleaned up (stale locks of killed runs), one line each. */
+  readonly recovered: readonly string[];
   /** Runs one operation (see runOperation): events as they arrive, failures as PlantonErrors. */
   run(operation: Operation, options: RunOptions): Promise<OperationResult>;
   /** The outputs of the stack's last update, without running anything. */
@@ -44,9 +48,20 @@ export interface EngineStack {
   stateStamp(): Promise<string>;
   /** The messages of the stack's recent updates, newest first (a saved plan's apply is tagged there). */
   updateMessages(): Promise<readonly string[]>;
+  /** What the state records: the ids of its resources and the operations a killed run left pending. */
+  state(): Promise<StackState>;
+  /** Adopts or drops pending creates in the state (see resolvePendingCreates). */
+  resolvePendingCreates(resolutions: readonly PendingCreateResolution[]): Promise<void>;
   /** Removes the stack and its state from the backend: only the state goes, never a cloud resource. */
   remove(): Promise<void>;
   close(): void;
+}
+
+/** A stack's state as the operations need it. */
+export interface StackState {
+  /** Cloud ids of the resources the state records, by type token. */
+  readonly recorded: readonly { readonly type: string; readonly id: string }[];
+  readonly pending: readonly PendingOperation[];
 }
 
 /**
@@ -58,6 +73,8 @@ export interface Engine {
   openStack(address: StackAddress, program: StackProgram): Promise<EngineStack>;
   /** Opens an existing stack without a program (destroy, refresh, outputs); undefined when there is none. */
   openExistingStack(address: StackAddress): Promise<EngineStack | undefined>;
+  /** Live keys carrying all of `tags` (see findIdentityKeys). */
+  findIdentityKeys(location: KeyLocation, tags: Readonly<Record<string, string>>): Promise<IdentityKey[]>;
   /** The aliases among `lookups` that already exist in KMS, with the key each points at (see findAliasOwners). */
   findAliasOwners(lookups: readonly AliasLookup[], options: AliasLookupOptions): Promise<AliasOwner[]>;
   /** Every planton stack in the backend, by name. */

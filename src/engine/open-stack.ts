@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { LocalWorkspace, PulumiCommand, Stack, type PulumiFn } from "@pulumi/pulumi/automation";
 import { PlantonError } from "../core/planton-error";
 import type { Backend } from "./backend-url";
+import { detachedPulumi } from "./detached-pulumi";
 import { PROJECT_NAME } from "./project-name";
 import { toPlantonError } from "./to-planton-error";
 
@@ -42,9 +43,9 @@ export class NoStackError extends Error {
 
 let pulumiCli: PulumiCommand | undefined;
 
-/** The `pulumi` on PATH, version-checked once per process (every stack of a run shares it). */
+/** The `pulumi` on PATH, version-checked once per process (every stack of a run shares it), run detached. */
 async function findPulumiCli(): Promise<PulumiCommand> {
-  pulumiCli ??= await PulumiCommand.get();
+  pulumiCli ??= detachedPulumi(await PulumiCommand.get());
   return pulumiCli;
 }
 

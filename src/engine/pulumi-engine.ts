@@ -1,8 +1,11 @@
 import type * as CreateProgram from "../program/create-program";
 import { findAliasOwners } from "./alias-owners";
 import type { Engine, EngineStack, StackAddress, StackProgram } from "./engine";
+import { findIdentityKeys } from "./identity-keys";
 import { NoStackError, openStack, type StackHandle } from "./open-stack";
 import { listStacks } from "./list-stacks";
+import { clearStaleLocks } from "./stale-locks";
+import { readStackState, resolvePendingCreates } from "./pending-operations";
 import { removeStack } from "./remove-stack";
 import { readOutputs, runOperation } from "./run-operation";
 import { stateStamp, updateMessages } from "./state-stamp";
@@ -12,28 +15,38 @@ export const pulumiEngine: Engine = {
   async openStack(address: StackAddress, program: StackProgram): Promise<EngineStack> {
     // The program is the only code that loads @pulumi/aws; load it only when a stack really runs.
     const { createProgram } = require("../program/create-program") as typeof CreateProgram;
+    const recovered = staleLocksOf(address);
     const handle = await openStack({ ...address, program: createProgram(program.key, program.options), mode: "create-or-select" });
-    return engineStack(handle);
+    return engineStack(handle, recovered);
   },
   async openExistingStack(address: StackAddress): Promise<EngineStack | undefined> {
     try {
-      return engineStack(await openStack({ ...address, mode: "select" }));
+      const recovered = staleLocksOf(address);
+      return engineStack(await openStack({ ...address, mode: "select" }), recovered);
     } catch (err) {
       if (err instanceof NoStackError) return undefined;
       throw err;
     }
   },
+  findIdentityKeys,
   findAliasOwners,
   listStacks,
 };
 
-function engineStack(handle: StackHandle): EngineStack {
+function staleLocksOf(address: StackAddress): string[] {
+  return address.backend.localDir !== undefined ? clearStaleLocks(address.backend.localDir, address.stack) : [];
+}
+
+function engineStack(handle: StackHandle, recovered: readonly string[]): EngineStack {
   return {
     name: handle.name,
+    recovered,
     run: (operation, options) => runOperation(handle, operation, options),
     outputs: () => readOutputs(handle),
     stateStamp: () => stateStamp(handle),
     updateMessages: () => updateMessages(handle),
+    state: () => readStackState(handle),
+    resolvePendingCreates: (resolutions) => resolvePendingCreates(handle, resolutions),
     remove: () => removeStack(handle),
     close: handle.close,
   };

@@ -26,10 +26,13 @@ export interface StackApply extends StackPlan {
  */
 export async function applyStack(session: StackSession<StackApply>, options: ApplyStackOptions): Promise<StackOutcome> {
   const { target } = session;
-  const { stack, plan, refusals, basis } = await planStack(session, options, { bind: true });
+  const { stack, plan, refusals, basis } = await planStack(session, options, { bind: true, pending: "resolve" });
   if (refusals.length > 0) throw refusedError(target.stack, refusals, "to apply it anyway");
   if (!hasChanges(plan)) {
-    session.record({ plan, refusals, outputs: await stack.outputs() });
+    const recorded = await stack.outputs();
+    // An update that was killed recorded no outputs: running the unchanged plan records them.
+    const outputs = Object.keys(recorded).length > 0 ? recorded : (await session.run(stack, "update", `recording the outputs of stack ${target.stack}`)).outputs;
+    session.record({ plan, refusals, outputs });
     return { ok: true, changed: false };
   }
   await options.confirm({ verb: "apply", stack: target.stack, plan, interrupted: session.interrupted });

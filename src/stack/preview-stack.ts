@@ -6,6 +6,7 @@ import { buildPlan, hasChanges } from "../plan/build-plan";
 import { safetyRefusals } from "../plan/guard-plan";
 import { liveKeyFacts } from "../plan/live-key-facts";
 import type { Plan } from "../plan/plan";
+import { refuseSecondKey, resolvePendingOperations } from "./pending-operations";
 import { runStacks, type StackContext, type StackOutcome, type StacksOptions, type StacksRun } from "./run-stacks";
 import type { StackSession } from "./stack-session";
 
@@ -44,9 +45,14 @@ export interface PlanBasis {
   readonly enginePlan: string;
 }
 
-/** How planStack previews: `bind` records the basis (the state stamp and the engine's update plan). */
+/**
+ * How planStack previews: `bind` records the basis (the state stamp and the engine's update plan);
+ * `pending: "resolve"` (apply) adopts or drops what a killed run left pending, `"report"` (the
+ * default, preview) only says what the next apply will do.
+ */
 export interface PlanHow {
   readonly bind?: boolean;
+  readonly pending?: "resolve" | "report";
 }
 
 /**
@@ -54,12 +60,16 @@ export interface PlanHow {
  * Plan (with what drifted, when it reads the live resources first), refuses an alias held
  * outside the stack, guards it (replacement and broadening rails) and reports it. Shared by
  * `preview` and `apply`, so both see the same plan and refuse the same plans. The stack stays
- * open for apply.
+ * open for apply. What a killed run left pending is resolved first by apply, and only reported
+ * by preview.
  */
 export async function planStack(session: StackSession<StackPlan>, options: PreviewStackOptions, how: PlanHow = {}): Promise<StackPlan & { readonly stack: EngineStack }> {
   const stack = await session.openStack();
+  const pending = how.pending ?? "report";
+  const adopting = await resolvePendingOperations(session, stack, pending);
+  // An apply that adopted resources has just refreshed the whole state: the preview reads nothing twice.
+  const refresh = options.refresh && !(pending === "resolve" && adopting.length > 0);
   const doing = `previewing stack ${session.target.stack}`;
-  const { refresh } = options;
   // The stamp is read while the preview runs: one that lands in between makes the stamp older
   // than the preview, so the later check refuses (never lets a change through).
   const [previewed, stamped] = await Promise.allSettled([
@@ -72,6 +82,8 @@ export async function planStack(session: StackSession<StackPlan>, options: Previ
   const result = previewed.value;
   const state = stamped.value;
   const plan = buildPlan(session.target.label, result.events);
+  // A lost state is the narrower diagnosis of an alias held outside the stack: say it first.
+  await refuseSecondKey(session, stack, plan, adopting);
   await refuseTakenAliases(session, plan);
   const refusals = safetyRefusals(plan, options);
   const basis = state !== undefined ? { state, liveKey: liveKeyFacts(result.events), refreshed: refresh, enginePlan: result.enginePlan ?? "" } : undefined;

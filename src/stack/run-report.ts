@@ -29,6 +29,8 @@ export type RunReport =
   | { readonly kind: "destroy-planned"; readonly label: StackLabel; readonly plan: Plan; readonly at: Date }
   /** What a refresh found changed outside planton. */
   | { readonly kind: "refreshed"; readonly label: StackLabel; readonly drift: readonly ResourceChange[] }
+  /** What an interrupted run left pending was resolved (a key adopted, a create dropped). */
+  | { readonly kind: "recovered"; readonly label: StackLabel; readonly text: string }
   /** What became of the drift a refresh reported: written into the state, or only reported. */
   | { readonly kind: "drift-decided"; readonly label: StackLabel; readonly recorded: boolean }
   /** Confirmed: the engine now changes the stack. */

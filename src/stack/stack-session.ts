@@ -2,6 +2,10 @@ import type { AliasLookup, AliasOwner } from "../engine/alias-owners";
 import type { AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
 import { PlantonError } from "../core/planton-error";
 import type { Engine, EngineStack } from "../engine/engine";
+import type { IdentityKey } from "../engine/identity-keys";
+import { isPlantonError } from "../core/planton-error";
+import { identityTags } from "../defaults/key-tags";
+import { describeInterruption } from "./pending-operations";
 import type { Operation, OperationResult, RunOptions } from "../engine/run-operation";
 import type { Adoption } from "../program/program-options";
 import { engineOutputLines } from "./engine-output-lines";
@@ -41,6 +45,8 @@ export interface StackSession<D> {
   run(stack: EngineStack, operation: Operation, doing: string, options?: PlanRunOptions): Promise<OperationResult>;
   /** The aliases among `lookups` that already exist, read as the stack's program reaches AWS. */
   findAliasOwners(lookups: readonly AliasLookup[]): Promise<AliasOwner[]>;
+  /** Live keys in the stack's region carrying the manifest's identity tags (`planton:*`). */
+  findIdentityKeys(): Promise<IdentityKey[]>;
   /** Keeps what the stack has come to so far: it is the stack's detail even when it fails later. */
   record(detail: D): void;
   report(report: StackReport): void;
@@ -61,9 +67,13 @@ export interface SessionDeps {
 export function stackSession<D>(target: StackTarget, deps: SessionDeps): StackSession<D> & { close(): void; detail(): D | undefined } {
   const opened: EngineStack[] = [];
   const address = { stack: target.stack, backend: target.backend, envVars: target.envVars };
-  const keep = (stack: EngineStack): EngineStack => (opened.push(stack), stack);
   let detail: D | undefined;
   const report = (r: StackReport): void => deps.report({ ...r, label: target.label } as RunReport);
+  const keep = (stack: EngineStack): EngineStack => {
+    opened.push(stack);
+    for (const text of stack.recovered) report({ kind: "recovered", text });
+    return stack;
+  };
   return {
     target,
     interrupted: deps.interrupt.interrupted,
@@ -84,11 +94,15 @@ export function stackSession<D>(target: StackTarget, deps: SessionDeps): StackSe
           ...options,
           ...(lines !== undefined ? { onEngineOutput: lines } : {}),
         });
+      } catch (err) {
+        // Say what the interrupted operation left behind, read from the state, not assumed.
+        throw isPlantonError(err) && err.kind === "interrupted" && operation !== "preview" ? await describeInterruption(err, stack) : err;
       } finally {
         lines?.flush();
         report({ kind: "operation-ended" });
       }
     },
+    findIdentityKeys: () => deps.engine.findIdentityKeys(target.aws, identityTags(manifestKey(target))),
     findAliasOwners: (lookups) => deps.engine.findAliasOwners(lookups, programOptions(target)),
     record: (value) => void (detail = value),
     report,

@@ -2,6 +2,7 @@ import { error, type Problem } from "../core/problem";
 import { resolveBackend, type Backend } from "../engine/backend-url";
 import { engineEnvironment, type EngineEnvironment } from "../engine/engine-env";
 import { stackName } from "../engine/stack-name";
+import { endpointProblem } from "./endpoint-problem";
 import type { Manifest } from "./load-manifests";
 
 /** The stack flags, parsed: where state lives and how the engine reaches AWS. */
@@ -70,6 +71,8 @@ export function resolveStackTargets(
     problems.push(error("", `--stack names one stack but ${manifests.length} manifests were given; drop --stack or pass one manifest`));
   }
   const { backend, environment, aws: reach } = stackLocation(flags, env, homeDir, cwd);
+  const badEndpoint = endpointProblem(reach.endpointUrl, flags.endpointUrl !== undefined ? "--endpoint-url" : "AWS_ENDPOINT_URL_KMS");
+  if (badEndpoint !== undefined) return { targets: [], problems: [...problems, badEndpoint], notices: [] };
   const targets: StackTarget[] = [];
   for (const manifest of manifests) {
     const metadata = manifest.key.metadata;

@@ -17,14 +17,33 @@ describe("onInterrupt", () => {
     }
   });
 
-  it("at a terminal, the engine already got the Ctrl-C, so it is not sent again (a second one would kill it)", () => {
-    const interrupt = onInterrupt(memoryIo({ tty: true }));
+  it("at a terminal, Ctrl-C is forwarded too (the engine runs in its own process group and never sees it) and names the key to press", () => {
+    const io = memoryIo({ tty: true });
+    const interrupt = onInterrupt(io);
     try {
       process.emit("SIGINT");
       expect(interrupt.interrupted.aborted).toBe(true);
-      expect(interrupt.signal.aborted).toBe(false);
+      expect(interrupt.signal.aborted).toBe(true);
+      expect(io.err()).toContain("(press Ctrl-C again to abort now)");
     } finally {
       interrupt.dispose();
+    }
+  });
+
+  it("SIGTERM, as CI runners send it, is a graceful stop like Ctrl-C; a second one exits with 143", () => {
+    const exit = jest.spyOn(process, "exit").mockImplementation((() => undefined) as never);
+    const io = memoryIo({ tty: false });
+    const interrupt = onInterrupt(io);
+    try {
+      process.emit("SIGTERM");
+      expect(interrupt.signal.aborted).toBe(true);
+      expect(io.err()).toContain("stopping: waiting for the engine to finish the operations in flight (send SIGTERM again to abort now)");
+      expect(exit).not.toHaveBeenCalled();
+      process.emit("SIGTERM");
+      expect(exit).toHaveBeenCalledWith(143);
+    } finally {
+      interrupt.dispose();
+      exit.mockRestore();
     }
   });
 

@@ -29,6 +29,17 @@ describe("resolveStackTargets", () => {
     );
   });
 
+  it("refuses an endpoint that carries credentials (they would land in the state), without repeating it", () => {
+    const result = resolveStackTargets(manifests(doc("a")), { endpointUrl: "http://ada:s3cret@127.0.0.1:4566" }, {}, "/home/ada", "/work");
+    expect(result.targets).toEqual([]);
+    expect(result.problems.map((p) => p.message)).toEqual([
+      "--endpoint-url must not carry credentials (user:password@): they would be stored in the stack's state; pass them as AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or with --profile",
+    ]);
+    expect(JSON.stringify(result)).not.toContain("s3cret");
+    const fromEnv = resolveStackTargets(manifests(doc("a")), {}, { AWS_ENDPOINT_URL_KMS: "https://k:v@kms.local" }, "/home/ada", "/work");
+    expect(fromEnv.problems[0]!.message).toMatch(/^AWS_ENDPOINT_URL_KMS must not carry credentials/);
+  });
+
   it("needs a region", () => {
     const noRegion = "apiVersion: aws.project-planton.org/v1\nkind: AwsKmsKey\nmetadata:\n  name: a\nspec: {}\n";
     const result = resolveStackTargets(manifests(noRegion), {}, {}, "/home/ada", "/work");

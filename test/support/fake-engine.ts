@@ -1,5 +1,7 @@
 import type { AliasLookup, AliasOwner } from "../../src/engine/alias-owners";
-import type { Engine, EngineStack, StackAddress, StackListing, StackLocation, StackProgram } from "../../src/engine/engine";
+import type { Engine, EngineStack, StackAddress, StackListing, StackLocation, StackProgram, StackState } from "../../src/engine/engine";
+import type { IdentityKey } from "../../src/engine/identity-keys";
+import type { PendingCreateResolution } from "../../src/engine/pending-operations";
 import type { EngineEvent } from "../../src/engine/engine-event";
 import type { Operation, OperationResult, OutputValue, RunOptions } from "../../src/engine/run-operation";
 
@@ -21,6 +23,10 @@ export interface FakeEngineOptions {
   readonly updateMessages?: readonly string[];
   /** The update plan a preview returns when asked to save one. */
   readonly enginePlan?: string;
+  /** What the stack's state records (default: nothing, nothing pending). */
+  readonly state?: StackState;
+  /** Live keys carrying the manifest's identity tags (default none). */
+  readonly identityKeys?: readonly IdentityKey[];
   /** Aliases that already exist in KMS (default none): findAliasOwners answers from these. */
   readonly aliasOwners?: readonly AliasOwner[];
   /** The stacks `fail` applies to; default every stack. */
@@ -37,6 +43,7 @@ export type EngineCall =
   | { readonly kind: "state"; readonly stack: string }
   | { readonly kind: "remove"; readonly stack: string }
   | { readonly kind: "close"; readonly stack: string }
+  | { readonly kind: "resolve"; readonly stack: string; readonly resolutions: readonly PendingCreateResolution[] }
   | { readonly kind: "alias-lookup"; readonly lookups: readonly AliasLookup[] }
   | { readonly kind: "list"; readonly location: StackLocation };
 
@@ -73,6 +80,9 @@ export function fakeEngine(options: FakeEngineOptions = {}): FakeEngine {
       calls.push({ kind: "outputs", stack: address.stack });
       return options.outputs ?? {};
     },
+    recovered: [],
+    state: async () => options.state ?? { recorded: [], pending: [] },
+    resolvePendingCreates: async (resolutions) => void calls.push({ kind: "resolve", stack: address.stack, resolutions }),
     remove: async () => void calls.push({ kind: "remove", stack: address.stack }),
     close: () => void calls.push({ kind: "close", stack: address.stack }),
   });
@@ -83,6 +93,7 @@ export function fakeEngine(options: FakeEngineOptions = {}): FakeEngine {
       calls.push({ kind: "open", stack: address.stack, program });
       return stackOf(address);
     },
+    findIdentityKeys: async () => [...(options.identityKeys ?? [])],
     openExistingStack: async (address) => {
       calls.push({ kind: "open", stack: address.stack });
       return options.exists === false ? undefined : stackOf(address);

@@ -20,7 +20,8 @@ export function kmsClient(cfg: ProviderConfig, region: string): KMSClient {
       // An emulator does not check signatures; avoid probing for real credentials.
       credentials = { accessKeyId: "emulator", secretAccessKey: "emulator" };
     }
-    c = new KMSClient({ region, endpoint, credentials, maxAttempts: 3 });
+    // As the real provider gives up on a silent endpoint, so does this one: per call, not per run.
+    c = new KMSClient({ region, endpoint, credentials, maxAttempts: 3, requestHandler: { connectionTimeout: 5_000, requestTimeout: 20_000 } });
     clients.set(key, c);
   }
   return c;

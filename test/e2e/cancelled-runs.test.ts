@@ -1,0 +1,127 @@
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { closeSync, openSync, readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { DescribeKeyCommand, ListKeysCommand, ListResourceTagsCommand, type KMSClient } from "@aws-sdk/client-kms";
+import { keyManifest } from "./support/manifests";
+import { PLANTON, collect, describeE2e, expectExit, startSandbox, type Sandbox } from "./support/sandbox";
+
+// Cancelled CI jobs and hard kills, through bin/planton as installed: a SIGTERM to the whole
+// process group (as CI runners send it) at several moments, and a SIGKILL of planton and its
+// engine mid-create. After each, the next apply must leave exactly one live key for the manifest.
+
+jest.setTimeout(600_000);
+
+async function liveKeys(kms: KMSClient, name: string): Promise<string[]> {
+  const ids = ((await kms.send(new ListKeysCommand({}))).Keys ?? []).map((k) => k.KeyId!);
+  const live: string[] = [];
+  for (const id of ids) {
+    if ((await kms.send(new DescribeKeyCommand({ KeyId: id }))).KeyMetadata!.KeyState === "PendingDeletion") continue;
+    const tags = (await kms.send(new ListResourceTagsCommand({ KeyId: id }))).Tags ?? [];
+    if (tags.some((t) => t.TagKey === "planton:name" && t.TagValue === name)) live.push(id);
+  }
+  return live;
+}
+
+/** planton in a process group of its own, as a CI job's shell runs it. */
+function spawnGroup(sandbox: Sandbox, args: readonly string[]): ChildProcess {
+  return spawn(PLANTON, args, { cwd: sandbox.dir, env: sandbox.env, stdio: ["pipe", "pipe", "pipe"], detached: true });
+}
+
+function untilStderr(child: ChildProcess, text: string): Promise<void> {
+  return new Promise((resolve) => {
+    let seen = "";
+    child.stderr?.on("data", (d: Buffer) => {
+      seen += d.toString();
+      if (seen.includes(text)) resolve();
+    });
+  });
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+function pulumiChildOf(pid: number): number | undefined {
+  const out = execFileSync("ps", ["-o", "pid=,comm=", "--ppid", String(pid)], { encoding: "utf8" });
+  const line = out.split("\n").find((l) => /\bpulumi$/.test(l.trim()));
+  return line === undefined ? undefined : Number(line.trim().split(/\s+/)[0]);
+}
+
+describeE2e("cancelled and killed runs leave one key per manifest", () => {
+  let sandbox: Sandbox;
+  let kms: KMSClient;
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    kms = sandbox.kms("us-east-1");
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+
+  it.each([0, 1000])("SIGTERM to the process group %i ms into creating the key: graceful stop, truthful state, one key after the next apply", async (delay) => {
+    for (let round = 0; round < 2; round++) {
+      const name = `term-${delay}-${round}`;
+      const file = sandbox.write(`${name}.yaml`, keyManifest({ name }));
+      const child = spawnGroup(sandbox, ["apply", "-f", file, "--yes"]);
+      const done = collect(child);
+      await untilStderr(child, "creating key");
+      await sleep(delay);
+      process.kill(-child.pid!, "SIGTERM");
+      const stopped = await done;
+      expect(stopped.stderr).toContain("stopping: waiting for the engine to finish the operations in flight (send SIGTERM again to abort now)");
+      expect(stopped.stderr).not.toMatch(/\n\s+at /);
+      // Either the engine finished the calls in flight (and maybe the whole update), or it says what did not finish.
+      if (stopped.code !== 0) expect(stopped.stderr).toMatch(/interrupted; (the operations in flight finished and the state records them|\d+ operation\(s\) did not finish)/);
+      const again = await sandbox.planton(["apply", "-f", file, "--yes", "-o", "json"]);
+      expectExit(again, 0);
+      expect(await liveKeys(kms, name)).toEqual([(JSON.parse(again.stdout) as { keyId: string }).keyId]);
+      expectExit(await sandbox.planton(["preview", "-f", file, "--detailed-exitcode"]), 0);
+    }
+  });
+
+  it.each([0, 300])("SIGKILL of planton and its engine %i ms into creating the key: the next apply adopts or drops the pending create and clears the lock", async (delay) => {
+    for (let round = 0; round < 2; round++) {
+      const name = `kill-${delay}-${round}`;
+      const file = sandbox.write(`${name}.yaml`, keyManifest({ name }));
+      const child = spawnGroup(sandbox, ["apply", "-f", file, "--yes"]);
+      const done = collect(child);
+      await untilStderr(child, "creating key");
+      await sleep(delay);
+      const engine = pulumiChildOf(child.pid!);
+      if (engine !== undefined) process.kill(-engine, "SIGKILL");
+      process.kill(-child.pid!, "SIGKILL");
+      await done;
+      const again = await sandbox.planton(["apply", "-f", file, "--yes", "-o", "json"]);
+      expectExit(again, 0);
+      expect(again.stderr).not.toContain("another run holds its lock");
+      expect(await liveKeys(kms, name)).toEqual([(JSON.parse(again.stdout) as { keyId: string }).keyId]);
+      expectExit(await sandbox.planton(["preview", "-f", file, "--detailed-exitcode"]), 0);
+    }
+  });
+
+  it("a deleted state file: apply refuses to create a second key for the manifest", async () => {
+    const file = sandbox.write("lost.yaml", keyManifest({ name: "lost" }));
+    const first = await sandbox.planton(["apply", "-f", file, "--yes", "-o", "json"]);
+    expectExit(first, 0);
+    const keyId = (JSON.parse(first.stdout) as { keyId: string }).keyId;
+    const stateDir = join(new URL(sandbox.env["PULUMI_BACKEND_URL"]!).pathname, ".pulumi", "stacks", "planton");
+    for (const f of readdirSync(stateDir).filter((f) => f.startsWith("acme-prod-lost."))) rmSync(join(stateDir, f));
+    const again = await sandbox.planton(["apply", "-f", file, "--yes"]);
+    expectExit(again, 1);
+    expect(again.stderr).toContain(`error: cannot create the key of stack acme-prod-lost: us-east-1 already has a live key with this manifest's identity tags that the stack does not record (${keyId})`);
+    expect(await liveKeys(kms, "lost")).toEqual([keyId]);
+  });
+
+  it("stdout that cannot be written (/dev/full) after a successful deploy: exit 1, quietly, the key deployed", async () => {
+    const file = sandbox.write("full.yaml", keyManifest({ name: "full" }));
+    const full = openSync("/dev/full", "w");
+    try {
+      const child = spawn(PLANTON, ["apply", "-f", file, "--yes"], { cwd: sandbox.dir, env: sandbox.env, stdio: ["pipe", full, "pipe"] });
+      const run = await collect(child);
+      expectExit(run, 1);
+      expect(run.stderr).toContain("ok      acme-prod-full");
+      expect(run.stderr).not.toMatch(/ENOSPC|\n\s+at /);
+    } finally {
+      closeSync(full);
+    }
+    expect(await liveKeys(kms, "full")).toHaveLength(1);
+  });
+});
