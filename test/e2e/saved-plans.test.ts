@@ -1,6 +1,6 @@
 import { DescribeKeyCommand, ListAliasesCommand, UpdateKeyDescriptionCommand, type KMSClient } from "@aws-sdk/client-kms";
 import { spawn } from "node:child_process";
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { keyManifest } from "./support/manifests";
 import { collect, describeE2e, expectExit, PLANTON, startSandbox, type RunResult, type Sandbox } from "./support/sandbox";
@@ -42,10 +42,16 @@ describeE2e("saved plans and the bound apply, against the sandbox", () => {
 
   it("preview --out saves a secret-free plan, apply --plan creates exactly that key, and a second apply of it is refused", async () => {
     const file = sandbox.write("happy.yaml", keyManifest({ name: "saved-happy", window: 7 }));
-    // The endpoint with a password in it reaches the same emulator (the provider ignores the user info).
+    // An endpoint with a password in it is refused before anything runs, so it never reaches a plan file.
+    const withPassword = new URL(sandbox.env["AWS_ENDPOINT_URL_KMS"]!);
+    withPassword.username = "user";
+    withPassword.password = ENDPOINT_PASSWORD;
+    const refused = await planton(["preview", "-f", file, "--out", "plan.json", "--endpoint-url", withPassword.toString()]);
+    expectExit(refused, 1);
+    expect(refused.stderr).not.toContain(ENDPOINT_PASSWORD);
+    expect(existsSync(join(sandbox.dir, "plan.json"))).toBe(false);
+    // The endpoint is left out of the file (a placeholder stands in); apply --plan puts its own back.
     const endpoint = new URL(sandbox.env["AWS_ENDPOINT_URL_KMS"]!);
-    endpoint.username = "user";
-    endpoint.password = ENDPOINT_PASSWORD;
     const preview = await planton(["preview", "-f", file, "--set", "spec.description=from the plan", "--out", "plan.json", "-o", "json", "--endpoint-url", endpoint.toString()]);
     expectExit(preview, 0);
     const shown = JSON.parse(preview.stdout) as { stacks: unknown[] };
@@ -55,7 +61,8 @@ describeE2e("saved plans and the bound apply, against the sandbox", () => {
     expect(saved.stacks[0]!.shown).toEqual(shown.stacks[0]);
     expect(saved.stacks[0]!.manifest.spec.description).toBe("from the plan");
     expect(saved.stacks[0]!.basis.state).toMatch(/^sha256:/);
-    for (const secret of [...Object.values(SECRETS), ENDPOINT_PASSWORD]) expect(text).not.toContain(secret);
+    for (const secret of Object.values(SECRETS)) expect(text).not.toContain(secret);
+    expect(text).not.toContain(endpoint.host);
     expect(statSync(join(sandbox.dir, "plan.json")).mode & 0o077).toBe(0);
 
     // The file alone: no -f, and the manifest changed on disk meanwhile does not matter.
