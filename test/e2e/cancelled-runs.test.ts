@@ -1,7 +1,8 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, openSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { DescribeKeyCommand, ListKeysCommand, ListResourceTagsCommand, type KMSClient } from "@aws-sdk/client-kms";
+import { findPulumiChild } from "./support/processes";
 import { keyManifest } from "./support/manifests";
 import { PLANTON, collect, describeE2e, expectExit, startSandbox, type Sandbox } from "./support/sandbox";
 
@@ -38,12 +39,6 @@ function untilStderr(child: ChildProcess, text: string): Promise<void> {
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-function pulumiChildOf(pid: number): number | undefined {
-  const out = execFileSync("ps", ["-o", "pid=,comm=", "--ppid", String(pid)], { encoding: "utf8" });
-  const line = out.split("\n").find((l) => /\bpulumi$/.test(l.trim()));
-  return line === undefined ? undefined : Number(line.trim().split(/\s+/)[0]);
-}
 
 describeE2e("cancelled and killed runs leave one key per manifest", () => {
   let sandbox: Sandbox;
@@ -85,7 +80,8 @@ describeE2e("cancelled and killed runs leave one key per manifest", () => {
       const done = collect(child);
       await untilStderr(child, "creating key");
       await sleep(delay);
-      const engine = pulumiChildOf(child.pid!);
+      // The run may have ended by now; then there is no engine left to kill.
+      const engine = findPulumiChild(child.pid!);
       if (engine !== undefined) process.kill(-engine, "SIGKILL");
       process.kill(-child.pid!, "SIGKILL");
       await done;

@@ -1,12 +1,21 @@
-import { execFileSync, type ChildProcess } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import { collect, type RunResult } from "./sandbox";
 
-/** The pid of the Pulumi CLI a planton process started. */
-export function pulumiChildOf(pid: number): number {
-  const children = execFileSync("ps", ["-o", "pid=,comm=", "--ppid", String(pid)], { encoding: "utf8" });
+/**
+ * The pid of the Pulumi CLI a planton process runs now, or undefined when it runs none (not yet,
+ * or no more: ps then lists nothing and exits 1).
+ */
+export function findPulumiChild(pid: number): number | undefined {
+  const children = spawnSync("ps", ["-o", "pid=,comm=", "--ppid", String(pid)], { encoding: "utf8" }).stdout;
   const line = children.split("\n").find((l) => /\bpulumi$/.test(l.trim()));
-  if (line === undefined) throw new Error(`planton ${pid} has no pulumi child:\n${children}`);
-  return Number(line.trim().split(/\s+/)[0]);
+  return line === undefined ? undefined : Number(line.trim().split(/\s+/)[0]);
+}
+
+/** The pid of the Pulumi CLI a planton process started; fails when it runs none. */
+export function pulumiChildOf(pid: number): number {
+  const engine = findPulumiChild(pid);
+  if (engine === undefined) throw new Error(`planton ${pid} has no pulumi child`);
+  return engine;
 }
 
 /** Resolves when `text` shows up on the child's stderr. */
