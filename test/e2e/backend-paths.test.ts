@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { keyManifest } from "./support/manifests";
-import { describeE2e, expectExit, startSandbox, type Sandbox } from "./support/sandbox";
+import { describeE2e, useSandbox, expectExit } from "./support/sandbox";
 
 // --backend as a relative file URL or a plain path: resolved against the working directory (the
 // engine itself runs in a temporary one), never mistaken for Pulumi Cloud.
@@ -9,15 +9,11 @@ import { describeE2e, expectExit, startSandbox, type Sandbox } from "./support/s
 jest.setTimeout(180_000);
 
 describeE2e("planton against the sandbox: --backend paths", () => {
-  let sandbox: Sandbox;
+  const sandbox = useSandbox();
   let file: string;
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
     file = sandbox.write("key.yaml", keyManifest({ name: "paths" }));
-  });
-  afterAll(async () => {
-    await sandbox?.close();
   });
 
   it.each([

@@ -3,7 +3,7 @@ import { DescribeKeyCommand, type KMSClient } from "@aws-sdk/client-kms";
 import { liveKeys } from "./support/live-keys";
 import { keyManifest } from "./support/manifests";
 import { raceOnLock, waitForStderr } from "./support/processes";
-import { PLANTON, collect, describeE2e, expectExit, pathWithoutPulumi, startSandbox, type RunResult, type Sandbox } from "./support/sandbox";
+import { PLANTON, collect, describeE2e, useSandbox, expectExit, pathWithoutPulumi, type RunResult } from "./support/sandbox";
 
 // Runs that collide: two applies racing on one stack, and an apply interrupted with Ctrl-C.
 // Both must leave exactly one live key per manifest and a stack the next apply completes.
@@ -11,16 +11,10 @@ import { PLANTON, collect, describeE2e, expectExit, pathWithoutPulumi, startSand
 jest.setTimeout(240_000);
 
 describeE2e("planton against the sandbox: locks, interruptions, protection, a missing CLI", () => {
-  let sandbox: Sandbox;
+  const sandbox = useSandbox();
   let kms: KMSClient;
 
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    kms = sandbox.kms("us-east-1");
-  });
-  afterAll(async () => {
-    await sandbox?.close();
-  });
+  beforeAll(() => (kms = sandbox.kms("us-east-1")));
 
   it("two applies racing on one stack leave one key, and the loser says the stack is locked", async () => {
     const file = sandbox.write("race.yaml", keyManifest({ name: "race" }));

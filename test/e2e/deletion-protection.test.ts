@@ -1,6 +1,6 @@
 import { DescribeKeyCommand, ListAliasesCommand, type KMSClient } from "@aws-sdk/client-kms";
 import { keyManifest } from "./support/manifests";
-import { describeE2e, expectExit, startSandbox, type Sandbox } from "./support/sandbox";
+import { describeE2e, useSandbox, expectExit } from "./support/sandbox";
 
 // spec.deletionProtection changed on its own, both ways, through bin/planton and checked against
 // the emulator: the plan shows it, --detailed-exitcode counts it, apply writes it, destroy obeys it.
@@ -26,20 +26,16 @@ async function keyState(kms: KMSClient, keyId: string): Promise<string | undefin
 }
 
 describeE2e("spec.deletionProtection changed on its own", () => {
-  let sandbox: Sandbox;
+  const sandbox = useSandbox();
   let kms: KMSClient;
   let file: string;
   let keyId: string;
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
     kms = sandbox.kms("us-east-1");
     file = sandbox.write("key.yaml", manifest(undefined));
     expectExit(await sandbox.planton(["apply", "-f", file, "--yes"]), 0);
     keyId = (await aliasTarget(kms))!;
-  });
-  afterAll(async () => {
-    await sandbox?.close();
   });
 
   it("turned on: preview shows it as a change of the key and exits 2", async () => {

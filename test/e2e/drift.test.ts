@@ -15,7 +15,7 @@ import {
   type KMSClient,
 } from "@aws-sdk/client-kms";
 import { keyManifest } from "./support/manifests";
-import { describeE2e, expectExit, PLANTON, startSandbox, type RunResult, type Sandbox } from "./support/sandbox";
+import { describeE2e, useSandbox, expectExit, PLANTON, type RunResult, type Sandbox } from "./support/sandbox";
 
 // Changes made by hand in the emulator (the AWS SDK, as a person with the console would), then
 // what preview, apply and refresh make of them, checked against the emulator.
@@ -53,23 +53,19 @@ function plantonAtTerminal(sandbox: Sandbox, args: readonly string[], answer: st
 }
 
 describeE2e("planton against the sandbox: changes made outside planton", () => {
-  let sandbox: Sandbox;
+  const sandbox = useSandbox();
   let kms: KMSClient;
   let file: string;
   let keyId: string;
   let otherKeyId: string;
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
     kms = sandbox.kms("us-east-1");
     file = sandbox.write("key.yaml", keyManifest({ name: "drifty" }));
     const run = await sandbox.planton(["apply", "-f", file, "--yes", "-o", "json"]);
     expectExit(run, 0);
     keyId = (JSON.parse(run.stdout) as { keyId: string }).keyId;
     otherKeyId = (await kms.send(new CreateKeyCommand({ Description: "made by hand" }))).KeyMetadata!.KeyId!;
-  });
-  afterAll(async () => {
-    await sandbox?.close();
   });
 
   it("preview shows description, tags, enablement, rotation and the alias target changed by hand, and exits 2", async () => {

@@ -17,7 +17,7 @@ import {
 } from "@aws-sdk/client-kms";
 import { CONSOLE_POLICY } from "../adopt/console-policy";
 import { ACCOUNT, ADMIN, USER } from "../policy/keys";
-import { describeE2e, expectExit, startSandbox, type RunResult, type Sandbox } from "./support/sandbox";
+import { describeE2e, useSandbox, expectExit, type RunResult } from "./support/sandbox";
 
 // planton import against keys made directly in the emulator with the AWS SDK, the way the console
 // or a script makes them. After each import: the manifest it printed previews with nothing to
@@ -43,16 +43,10 @@ interface MadeKey {
 }
 
 describeE2e("planton import against the sandbox", () => {
-  let sandbox: Sandbox;
+  const sandbox = useSandbox();
   let kms: KMSClient;
 
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    kms = sandbox.kms("us-east-1");
-  });
-  afterAll(async () => {
-    await sandbox?.close();
-  });
+  beforeAll(() => (kms = sandbox.kms("us-east-1")));
 
   async function makeKey(options: { policy: object; alias?: string; keySpec?: string; keyUsage?: string; rotate?: boolean; tags?: Record<string, string>; description?: string }): Promise<MadeKey> {
     const created = await kms.send(new CreateKeyCommand({

@@ -1,6 +1,6 @@
 import { DescribeKeyCommand } from "@aws-sdk/client-kms";
 import { keyManifest } from "./support/manifests";
-import { describeE2e, expectExit, startSandbox, type Sandbox } from "./support/sandbox";
+import { describeE2e, useSandbox, expectExit } from "./support/sandbox";
 
 // `--output json` when the real engine says no, through bin/planton in the sandbox: a missing
 // stack for outputs and refresh, a plan the replacement rail refuses. Each prints one document
@@ -11,15 +11,11 @@ jest.setTimeout(240_000);
 const STACK = "acme-prod-json-failure";
 
 describeE2e("planton -o json on failure, against the sandbox", () => {
-  let sandbox: Sandbox;
+  const sandbox = useSandbox();
   let file: string;
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
     file = sandbox.write("key.yaml", keyManifest({ name: "json-failure" }));
-  });
-  afterAll(async () => {
-    await sandbox?.close();
   });
 
   it("outputs of a stack that does not exist: the run document naming the stack, with the reason", async () => {

@@ -8,7 +8,7 @@ import {
   type KMSClient,
 } from "@aws-sdk/client-kms";
 import { keyManifest } from "./support/manifests";
-import { describeE2e, expectExit, startSandbox, type Sandbox } from "./support/sandbox";
+import { describeE2e, useSandbox, expectExit } from "./support/sandbox";
 
 // One key through its life, checked against the emulator rather than planton's own output:
 // apply, no-op preview, outputs, in-place update, guarded replacement, refresh, destroy.
@@ -24,18 +24,14 @@ async function aliasTarget(kms: KMSClient): Promise<string | undefined> {
 }
 
 describeE2e("planton against the sandbox: one key's lifecycle", () => {
-  let sandbox: Sandbox;
+  const sandbox = useSandbox();
   let kms: KMSClient;
   let file: string;
   let keyId: string;
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
     kms = sandbox.kms("us-east-1");
     file = sandbox.write("key.yaml", keyManifest({ name: "rds-primary", window: 14 }));
-  });
-  afterAll(async () => {
-    await sandbox?.close();
   });
 
   it("outputs exits 1 with 'no stack' before the first apply", async () => {

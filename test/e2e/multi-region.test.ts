@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { DescribeKeyCommand, ListAliasesCommand } from "@aws-sdk/client-kms";
 import { keyManifest } from "./support/manifests";
-import { PLANTON, collect, describeE2e, expectExit, startSandbox, type Sandbox } from "./support/sandbox";
+import { PLANTON, collect, describeE2e, useSandbox, expectExit } from "./support/sandbox";
 
 // Several manifests in one run (-f dir/), a multi-Region key whose replica lands in the
 // eu-west-1 emulator, the preview JSON document, and the guard on a removed replica region.
@@ -11,17 +11,13 @@ import { PLANTON, collect, describeE2e, expectExit, startSandbox, type Sandbox }
 jest.setTimeout(240_000);
 
 describeE2e("planton against the sandbox: several manifests and a multi-Region key", () => {
-  let sandbox: Sandbox;
+  const sandbox = useSandbox();
   let dir: string;
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
     sandbox.write("keys/global.yaml", keyManifest({ name: "global-payments", replicas: ["eu-west-1"], window: 7 }));
     sandbox.write("keys/logs.yaml", keyManifest({ name: "logs" }));
     dir = `${sandbox.dir}/keys`;
-  });
-  afterAll(async () => {
-    await sandbox?.close();
   });
 
   it("preview -o json prints one document with every stack's steps and summary", async () => {

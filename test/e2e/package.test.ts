@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ListAliasesCommand } from "@aws-sdk/client-kms";
 import { keyManifest } from "./support/manifests";
-import { collect, describeE2e, expectExit, startSandbox, type RunResult, type Sandbox } from "./support/sandbox";
+import { collect, describeE2e, useSandbox, expectExit, type RunResult } from "./support/sandbox";
 
 // What a keys repository gets: `npm pack`'s tarball installed into an empty project, run there
 // with `npx planton` (its own dependencies, not this checkout's), validate offline, and preview
@@ -23,14 +23,13 @@ interface PackedFile {
 }
 
 describeE2e("the npm pack tarball in an empty project", () => {
-  let sandbox: Sandbox;
+  const sandbox = useSandbox(); // its start also builds dist/ when it is older than the sources
   let project: string;
   let files: readonly string[];
   const npx = (args: readonly string[]): Promise<RunResult> =>
     collect(spawn("npx", ["--no-install", ...args], { cwd: project, env: withoutNpmVariables(sandbox.env), stdio: ["pipe", "pipe", "pipe"] }));
 
   beforeAll(async () => {
-    sandbox = await startSandbox(); // also builds dist/ when it is older than the sources
     project = join(sandbox.dir, "keys");
     mkdirSync(project);
     const env = withoutNpmVariables(process.env);
@@ -47,9 +46,6 @@ describeE2e("the npm pack tarball in an empty project", () => {
       stdio: "ignore",
     });
     writeFileSync(join(project, "key.yaml"), keyManifest({ name: "payments" }));
-  });
-  afterAll(async () => {
-    await sandbox?.close();
   });
 
   it("holds the launcher, dist/ and the schema, without this machine's startup snapshot", () => {

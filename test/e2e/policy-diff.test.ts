@@ -1,6 +1,6 @@
 import { GetKeyPolicyCommand, ListAliasesCommand } from "@aws-sdk/client-kms";
 import { readFileSync } from "node:fs";
-import { describeE2e, expectExit, startSandbox, type Sandbox } from "./support/sandbox";
+import { describeE2e, useSandbox, expectExit } from "./support/sandbox";
 
 // The key-policy diff against the real engine and the emulator: a reformatted raw policy is no
 // change, a broadened one previews statement by statement (text, JSON, markdown, job summary),
@@ -31,14 +31,10 @@ const use = { Sid: "Use", Effect: "Allow", Principal: { AWS: [APP] }, Action: ["
 const policy = { Version: "2012-10-17", Statement: [admin, use] };
 
 describeE2e("planton against the sandbox: key policy diffs", () => {
-  let sandbox: Sandbox;
+  const sandbox = useSandbox();
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
     expectExit(await sandbox.planton(["apply", "-f", sandbox.write("key.yaml", manifest(policy)), "--yes"]), 0);
-  });
-  afterAll(async () => {
-    await sandbox?.close();
   });
 
   it("previews a reformatted, reordered and respelled policy as no change", async () => {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { KMSClient, ListKeysCommand } from "@aws-sdk/client-kms";
 import { liveKeys } from "./support/live-keys";
 import { keyManifest } from "./support/manifests";
-import { describeE2e, expectExit, startSandbox, type Sandbox } from "./support/sandbox";
+import { describeE2e, useSandbox, expectExit } from "./support/sandbox";
 
 // PLANTON_SANDBOX_KMS_LATENCY_MS=N: every KMS endpoint the sandbox exports answers N ms late, and
 // deployments go through those endpoints.
@@ -13,14 +13,7 @@ jest.setTimeout(300_000);
 const LATENCY_MS = 300;
 
 describeE2e("scripts/sandbox with PLANTON_SANDBOX_KMS_LATENCY_MS", () => {
-  let sandbox: Sandbox;
-
-  beforeAll(async () => {
-    sandbox = await startSandbox({ env: { PLANTON_SANDBOX_KMS_LATENCY_MS: String(LATENCY_MS) } });
-  });
-  afterAll(async () => {
-    await sandbox?.close();
-  });
+  const sandbox = useSandbox({ env: { PLANTON_SANDBOX_KMS_LATENCY_MS: String(LATENCY_MS) } });
 
   it(`delays every exported KMS endpoint by at least ${LATENCY_MS} ms per call`, async () => {
     const endpoints = (sandbox.env["PLANTON_SANDBOX_KMS_ENDPOINTS"] ?? "").split(",").map((pair) => pair.split("=") as [string, string]);

@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { keyManifest } from "./support/manifests";
-import { collect, describeE2e, expectExit, PLANTON, startSandbox, type RunResult, type Sandbox } from "./support/sandbox";
+import { collect, describeE2e, useSandbox, expectExit, PLANTON, type RunResult } from "./support/sandbox";
 import { runAtTerminal } from "./support/terminal";
 
 // Reviewed means applied: `preview --out` saves a plan, `apply --plan` applies exactly it and
@@ -26,19 +26,13 @@ async function keyDescription(kms: KMSClient, alias: string): Promise<string | u
 }
 
 describeE2e("saved plans and the bound apply, against the sandbox", () => {
-  let sandbox: Sandbox;
+  const sandbox = useSandbox();
   let kms: KMSClient;
   /** planton with secret-looking credentials in the environment. */
   const planton = (args: readonly string[]): Promise<RunResult> =>
     collect(spawn(PLANTON, args, { cwd: sandbox.dir, env: { ...sandbox.env, ...SECRETS }, stdio: ["pipe", "pipe", "pipe"] }));
 
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    kms = sandbox.kms("us-east-1");
-  });
-  afterAll(async () => {
-    await sandbox?.close();
-  });
+  beforeAll(() => (kms = sandbox.kms("us-east-1")));
 
   it("preview --out saves a secret-free plan, apply --plan creates exactly that key, and a second apply of it is refused", async () => {
     const file = sandbox.write("happy.yaml", keyManifest({ name: "saved-happy", window: 7 }));

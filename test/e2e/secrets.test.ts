@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { keyManifest } from "./support/manifests";
-import { collect, describeE2e, expectExit, PLANTON, startSandbox, type RunResult, type Sandbox } from "./support/sandbox";
+import { collect, describeE2e, useSandbox, expectExit, PLANTON, type RunResult } from "./support/sandbox";
 
 // CI hygiene end to end: secret-looking credentials and passphrase in the environment go through
 // every command (each once more with --verbose, and one engine failure), and never show up on
@@ -20,7 +20,7 @@ const SECRETS = {
 const STACK = "acme-prod-secrets-probe";
 
 describeE2e("planton against the sandbox: no secret on any channel", () => {
-  let sandbox: Sandbox;
+  const sandbox = useSandbox();
   let file: string;
   let protectedFile: string;
   const runs: { args: readonly string[]; run: RunResult }[] = [];
@@ -34,12 +34,8 @@ describeE2e("planton against the sandbox: no secret on any channel", () => {
   }
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
     file = sandbox.write("probe.yaml", keyManifest({ name: "secrets-probe" }));
     protectedFile = sandbox.write("guarded.yaml", `${keyManifest({ name: "secrets-guarded" })}  deletionProtection: true\n`);
-  });
-  afterAll(async () => {
-    await sandbox?.close();
   });
 
   it("runs every command, plain and --verbose, in every output format", async () => {

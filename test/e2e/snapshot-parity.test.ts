@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { startedFrom, tracedLauncher, withoutTrace, type LauncherStart } from "../support/launcher-run";
 import { keyManifest } from "./support/manifests";
-import { collect, describeE2e, startSandbox, type RunResult, type Sandbox } from "./support/sandbox";
+import { collect, describeE2e, useSandbox, type RunResult, type Sandbox } from "./support/sandbox";
 
 // The engine commands from the startup snapshot give the same result as from dist/
 // (PLANTON_NO_SNAPSHOT=1), in success and in failure, and each run succeeds or fails for the
@@ -49,15 +49,11 @@ function expectCode(result: RunResult, code: number): void {
 }
 
 describeE2e("the engine commands from the startup snapshot and from dist/", () => {
-  let sandbox: Sandbox;
+  const sandbox = useSandbox();
   let file: string;
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
     file = sandbox.write("key.yaml", keyManifest({ name: NAME, window: 7 }));
-  });
-  afterAll(async () => {
-    await sandbox?.close();
   });
 
   it("preview of a new stack: the same plan, exit 2 with --detailed-exitcode", async () => {

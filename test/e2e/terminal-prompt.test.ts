@@ -2,7 +2,7 @@ import { DescribeKeyCommand, ListAliasesCommand, type KMSClient } from "@aws-sdk
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { keyManifest } from "./support/manifests";
-import { describeE2e, startSandbox, type Sandbox } from "./support/sandbox";
+import { describeE2e, useSandbox } from "./support/sandbox";
 import { runAtTerminal, type TerminalRun } from "./support/terminal";
 
 // A person at a terminal, through the shipped bin/planton started from its startup snapshot:
@@ -36,21 +36,17 @@ function comparable(run: TerminalRun): { code: number | null; lines: string[] } 
 }
 
 describeE2e("the confirmation prompt at a real terminal, from the startup snapshot", () => {
-  let sandbox: Sandbox;
+  const sandbox = useSandbox();
   let kms: KMSClient;
   let file: string;
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
     kms = sandbox.kms("us-east-1");
     file = sandbox.write("key.yaml", keyManifest({ name: NAME, window: 7 }));
   });
-  afterAll(async () => {
-    await sandbox?.close();
-  });
 
   it("runs the current build's startup snapshot", () => {
-    // startSandbox rebuilt dist/ and the blob when a source was newer; the launcher takes the blob
+    // starting the sandbox rebuilt dist/ and the blob when a source was newer; the launcher takes the blob
     // only when it is newer than dist/ (checked again per run below through its trace).
     const blob = join(REPO, "dist", "planton.blob");
     expect(existsSync(blob)).toBe(true);

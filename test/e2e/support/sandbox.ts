@@ -127,6 +127,37 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 }
 
+/**
+ * The sandbox of one describe block: started before its first test, closed after its last. The
+ * object it returns stands for the running sandbox, so a test file declares it once, at the top.
+ */
+export function useSandbox(options: SandboxOptions = {}): Sandbox {
+  let started: Sandbox | undefined;
+  beforeAll(async () => {
+    started = await startSandbox(options);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const running = (): Sandbox => {
+    if (started === undefined) throw new Error("the sandbox runs only from beforeAll until afterAll");
+    return started;
+  };
+  return {
+    get env() {
+      return running().env;
+    },
+    get dir() {
+      return running().dir;
+    },
+    planton: (args) => running().planton(args),
+    spawnPlanton: (args) => running().spawnPlanton(args),
+    kms: (region) => running().kms(region),
+    write: (name, yaml) => running().write(name, yaml),
+    close: () => running().close(),
+  };
+}
+
 /** Waits for a planton child to finish and collects its output. */
 export function collect(child: ChildProcess): Promise<RunResult> {
   let stdout = "";
