@@ -1,4 +1,5 @@
-import { DescribeKeyCommand, ListAliasesCommand, type KMSClient } from "@aws-sdk/client-kms";
+import { DescribeKeyCommand, type KMSClient } from "@aws-sdk/client-kms";
+import { aliasTarget } from "./support/live-keys";
 import { keyManifest } from "./support/manifests";
 import { describeE2e, useSandbox, expectExit } from "./support/sandbox";
 
@@ -16,11 +17,6 @@ function manifest(deletionProtection: boolean | undefined): string {
   return deletionProtection === undefined ? base : `${base}  deletionProtection: ${deletionProtection}\n`;
 }
 
-async function aliasTarget(kms: KMSClient): Promise<string | undefined> {
-  const aliases = await kms.send(new ListAliasesCommand({}));
-  return aliases.Aliases?.find((a) => a.AliasName === ALIAS)?.TargetKeyId;
-}
-
 async function keyState(kms: KMSClient, keyId: string): Promise<string | undefined> {
   return (await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata?.KeyState;
 }
@@ -35,7 +31,7 @@ describeE2e("spec.deletionProtection changed on its own", () => {
     kms = sandbox.kms("us-east-1");
     file = sandbox.write("key.yaml", manifest(undefined));
     expectExit(await sandbox.planton(["apply", "-f", file, "--yes"]), 0);
-    keyId = (await aliasTarget(kms))!;
+    keyId = (await aliasTarget(kms, ALIAS))!;
   });
 
   it("turned on: preview shows it as a change of the key and exits 2", async () => {
@@ -68,7 +64,7 @@ describeE2e("spec.deletionProtection changed on its own", () => {
     expectExit(run, 1);
     expect(run.stderr).toContain("spec.deletionProtection");
     expect(await keyState(kms, keyId)).toBe("Enabled");
-    expect(await aliasTarget(kms)).toBe(keyId);
+    expect(await aliasTarget(kms, ALIAS)).toBe(keyId);
   });
 
   it("turned off alone: preview shows it, apply writes it, and destroy then schedules the deletion", async () => {

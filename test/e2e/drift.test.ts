@@ -6,7 +6,6 @@ import {
   DisableKeyCommand,
   DisableKeyRotationCommand,
   GetKeyRotationStatusCommand,
-  ListAliasesCommand,
   ListKeysCommand,
   ListResourceTagsCommand,
   TagResourceCommand,
@@ -14,6 +13,7 @@ import {
   UpdateKeyDescriptionCommand,
   type KMSClient,
 } from "@aws-sdk/client-kms";
+import { aliasTarget } from "./support/live-keys";
 import { keyManifest } from "./support/manifests";
 import { describeE2e, useSandbox, expectExit, PLANTON, type RunResult, type Sandbox } from "./support/sandbox";
 
@@ -25,10 +25,6 @@ jest.setTimeout(300_000);
 const STACK = "acme-prod-drifty";
 const ALIAS = "alias/prod/drifty";
 const DESCRIPTION = "Production RDS cluster encryption key";
-
-async function aliasTarget(kms: KMSClient): Promise<string | undefined> {
-  return (await kms.send(new ListAliasesCommand({}))).Aliases?.find((a) => a.AliasName === ALIAS)?.TargetKeyId;
-}
 
 async function tags(kms: KMSClient, keyId: string): Promise<Record<string, string>> {
   const listed = await kms.send(new ListResourceTagsCommand({ KeyId: keyId }));
@@ -139,7 +135,7 @@ describeE2e("planton against the sandbox: changes made outside planton", () => {
     expect(key.Enabled).toBe(true);
     expect((await kms.send(new GetKeyRotationStatusCommand({ KeyId: keyId }))).KeyRotationEnabled).toBe(true);
     expect((await tags(kms, keyId))["CostCenter"]).toBe("1234");
-    expect(await aliasTarget(kms)).toBe(keyId);
+    expect(await aliasTarget(kms, ALIAS)).toBe(keyId);
     const after = await sandbox.planton(["preview", "-f", file, "--detailed-exitcode"]);
     expectExit(after, 0);
     expect(after.stdout).toContain("No changes. The stack matches the manifest.");

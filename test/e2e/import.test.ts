@@ -7,7 +7,6 @@ import {
   DescribeKeyCommand,
   EnableKeyRotationCommand,
   GetKeyPolicyCommand,
-  ListAliasesCommand,
   ListKeysCommand,
   ListResourceTagsCommand,
   ScheduleKeyDeletionCommand,
@@ -17,6 +16,7 @@ import {
 } from "@aws-sdk/client-kms";
 import { CONSOLE_POLICY } from "../adopt/console-policy";
 import { ACCOUNT, ADMIN, USER } from "../policy/keys";
+import { aliasTarget } from "./support/live-keys";
 import { describeE2e, useSandbox, expectExit, type RunResult } from "./support/sandbox";
 
 // planton import against keys made directly in the emulator with the AWS SDK, the way the console
@@ -67,10 +67,6 @@ describeE2e("planton import against the sandbox", () => {
     return Object.fromEntries((listed.Tags ?? []).map((t) => [t.TagKey, t.TagValue]));
   }
 
-  async function aliasTarget(alias: string): Promise<string | undefined> {
-    return (await kms.send(new ListAliasesCommand({}))).Aliases?.find((a) => a.AliasName === alias)?.TargetKeyId;
-  }
-
   function stacks(): string[] {
     const dir = join(fileURLToPath(sandbox.env["PULUMI_BACKEND_URL"] ?? ""), ".pulumi", "stacks", "planton");
     return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => f.replace(/\.json$/, "")) : [];
@@ -104,7 +100,7 @@ describeE2e("planton import against the sandbox", () => {
     const applied = await sandbox.planton(["apply", "-f", "payments.yaml", "--yes", "-o", "json"]);
     expectExit(applied, 0);
     expect(JSON.parse(applied.stdout)).toMatchObject({ keyId: key.keyId, keyArn: key.arn, aliasName: "alias/prod/payments", rotationEnabled: true });
-    expect(await aliasTarget("alias/prod/payments")).toBe(key.keyId);
+    expect(await aliasTarget(kms, "alias/prod/payments")).toBe(key.keyId);
     expect(await tags(key.keyId)).toEqual({ team: "payments", "planton:name": "prod-payments", "planton:org": "acme", "planton:kind": "AwsKmsKey" });
     const policy = (await kms.send(new GetKeyPolicyCommand({ KeyId: key.keyId, PolicyName: "default" }))).Policy ?? "";
     expect(JSON.parse(policy)).toEqual(CONSOLE_POLICY);

@@ -1,6 +1,7 @@
-import { DescribeKeyCommand, ListAliasesCommand, type KMSClient } from "@aws-sdk/client-kms";
+import { DescribeKeyCommand, type KMSClient } from "@aws-sdk/client-kms";
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { aliasTarget } from "./support/live-keys";
 import { keyManifest } from "./support/manifests";
 import { describeE2e, useSandbox } from "./support/sandbox";
 import { runAtTerminal, type TerminalRun } from "./support/terminal";
@@ -15,11 +16,6 @@ const NAME = "tty-key";
 const ALIAS = `alias/prod/${NAME}`;
 const STACK = `acme-prod-${NAME}`;
 const REPO = join(__dirname, "..", "..");
-
-async function aliasTarget(kms: KMSClient): Promise<string | undefined> {
-  const aliases = await kms.send(new ListAliasesCommand({}));
-  return aliases.Aliases?.find((a) => a.AliasName === ALIAS)?.TargetKeyId;
-}
 
 /** Fails with the whole terminal output when the exit code differs. */
 function expectTerminalExit(run: TerminalRun, code: number): void {
@@ -61,12 +57,12 @@ describeE2e("the confirmation prompt at a real terminal, from the startup snapsh
     expect(run.output).toContain(`Apply these changes to stack ${STACK}?`);
     expect(run.output).toContain(`error: cannot apply stack ${STACK}: not confirmed (only 'yes' approves)`);
     expect(run.output).not.toMatch(/dynamic import|bug in planton/);
-    expect(await aliasTarget(kms)).toBeUndefined();
+    expect(await aliasTarget(kms, ALIAS)).toBeUndefined();
 
     const fromDist = await runAtTerminal(sandbox, ["apply", "-f", file], { keys: "no\r", env: { PLANTON_NO_SNAPSHOT: "1" } });
     expect(fromDist.started).toBe("dist");
     expect(comparable(run)).toEqual(comparable(fromDist));
-    expect(await aliasTarget(kms)).toBeUndefined();
+    expect(await aliasTarget(kms, ALIAS)).toBeUndefined();
   });
 
   it("Ctrl-C at the prompt ends the apply: exit 1, interrupted, nothing created", async () => {
@@ -76,7 +72,7 @@ describeE2e("the confirmation prompt at a real terminal, from the startup snapsh
     expectTerminalExit(run, 1);
     expect(run.output).toContain(`error: cannot apply stack ${STACK}: interrupted`);
     expect(run.output).not.toMatch(/dynamic import|bug in planton/);
-    expect(await aliasTarget(kms)).toBeUndefined();
+    expect(await aliasTarget(kms, ALIAS)).toBeUndefined();
   });
 
   it("'yes' applies: the key exists in the emulator behind its alias", async () => {
@@ -84,7 +80,7 @@ describeE2e("the confirmation prompt at a real terminal, from the startup snapsh
     expect(run.started).toBe("snapshot");
     expectTerminalExit(run, 0);
     expect(run.output).toContain(`Applying stack ${STACK}...`);
-    const keyId = await aliasTarget(kms);
+    const keyId = await aliasTarget(kms, ALIAS);
     expect(keyId).toBeDefined();
     expect((await kms.send(new DescribeKeyCommand({ KeyId: keyId! }))).KeyMetadata?.KeyState).toBe("Enabled");
   });
@@ -108,7 +104,7 @@ describeE2e("the confirmation prompt at a real terminal, from the startup snapsh
 
   it("says again above the question what a replacement costs, when --allow-replace lets it through", async () => {
     const rsa = sandbox.write("rsa.yaml", keyManifest({ name: NAME, window: 7, keySpec: "RSA_2048", keyUsage: "SIGN_VERIFY", enableRotation: false }));
-    const before = await aliasTarget(kms);
+    const before = await aliasTarget(kms, ALIAS);
     const run = await runAtTerminal(sandbox, ["apply", "-f", rsa, "--allow-replace"], { keys: "no\r" });
     expectTerminalExit(run, 1);
     const reminder = run.output.indexOf("Approving this plan also approves:");
@@ -119,11 +115,11 @@ describeE2e("the confirmation prompt at a real terminal, from the startup snapsh
     expect(between).toContain(
       '- spec.keySpec: changing customerMasterKeySpec (SYMMETRIC_DEFAULT → RSA_2048) replaces KMS key "key": the old key is scheduled for deletion, and data encrypted under it becomes undecryptable once it is deleted',
     );
-    expect(await aliasTarget(kms)).toBe(before);
+    expect(await aliasTarget(kms, ALIAS)).toBe(before);
   });
 
   it("destroy confirmed with 'yes' schedules the key's deletion", async () => {
-    const keyId = await aliasTarget(kms);
+    const keyId = await aliasTarget(kms, ALIAS);
     const run = await runAtTerminal(sandbox, ["destroy", "-f", file], { keys: "yes\r" });
     expect(run.started).toBe("snapshot");
     expect(run.asked).toBe(true);
