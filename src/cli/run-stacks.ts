@@ -51,7 +51,8 @@ export function finishRun<D>(io: Io, command: string, run: StacksRun<D>, describ
 export function renderStacksSummary<D>(command: string, results: readonly StackResult<D>[], describe: DescribeResult<D>): string {
   const lines = results.map((result) => {
     const words = failureText(result) ?? describe(result);
-    return `  ${(result.ok ? "ok" : "FAILED").padEnd(7)} ${result.target.stack} (${labelSource(result.target.label)}): ${words}`;
+    const status = result.ok ? "ok" : result.skipped ? "skipped" : "FAILED";
+    return `  ${status.padEnd(7)} ${result.target.stack} (${labelSource(result.target.label)}): ${words}`;
   });
   return `\nplanton ${command}: ${results.length} stack${results.length === 1 ? "" : "s"}\n${lines.join("\n")}\n`;
 }

@@ -21,7 +21,7 @@ describe("--fail-fast", () => {
     const engine = failing("preview");
     expect(await runCli(["preview", "-f", "-", "--parallel", "1", "--fail-fast"], io, engine)).toBe(1);
     expect(engine.operations()).toEqual(["a:preview", "b:preview"]);
-    expect(io.err()).toContain("  FAILED  c (-): skipped (--fail-fast)\n  FAILED  d (-): skipped (--fail-fast)\n");
+    expect(io.err()).toContain("  skipped c (-): skipped (--fail-fast)\n  skipped d (-): skipped (--fail-fast)\n");
   });
 
   it("without it, every stack runs", async () => {
