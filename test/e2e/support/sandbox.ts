@@ -169,7 +169,7 @@ export function collect(child: ChildProcess): Promise<RunResult> {
 }
 
 /** bin/planton runs dist/ (or its startup snapshot): rebuild when any source is newer, under a lock shared by the e2e files. */
-function ensureBuilt(): void {
+export function ensureBuilt(): void {
   const built = join(REPO, "dist", "src", "cli", "main.js");
   const lock = join(tmpdir(), "planton-e2e-build.lock");
   for (let i = 0; i < 600; i++) {
