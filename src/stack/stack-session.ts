@@ -47,8 +47,12 @@ export interface StackSession<D> {
   run(stack: EngineStack, operation: Operation, doing: string, options?: PlanRunOptions): Promise<OperationResult>;
   /** The aliases among `lookups` that already exist, read as the stack's program reaches AWS. */
   findAliasOwners(lookups: readonly AliasLookup[]): Promise<AliasOwner[]>;
-  /** Live keys in the stack's region carrying the manifest's identity tags (`planton:*`). */
-  findIdentityKeys(): Promise<IdentityKey[]>;
+  /**
+   * Live keys carrying the manifest's identity tags (`planton:*`), in the stack's region or in
+   * `region` (a replica's: reached the standard way, as the replica's provider is, without the
+   * primary's endpoint).
+   */
+  findIdentityKeys(region?: string): Promise<IdentityKey[]>;
   /** The stack's locks in its backend (not reported: the caller says what it does with them). */
   listLocks(): Promise<readonly StackLock[]>;
   /** Removes exactly these locks. */
@@ -115,7 +119,8 @@ export function stackSession<D>(target: StackTarget, deps: SessionDeps): StackSe
         report({ kind: "operation-ended" });
       }
     },
-    findIdentityKeys: () => deps.engine.findIdentityKeys(target.aws, identityTags(manifestKey(target))),
+    findIdentityKeys: (region) =>
+      deps.engine.findIdentityKeys(region === undefined ? target.aws : { region, ...(target.aws.profile !== undefined ? { profile: target.aws.profile } : {}) }, identityTags(manifestKey(target))),
     findAliasOwners: (lookups) => deps.engine.findAliasOwners(lookups, programOptions(target)),
     listLocks: () => deps.engine.listLocks(address, target.stack),
     removeLocks: (found) => deps.engine.removeLocks(address, found),
