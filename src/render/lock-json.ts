@@ -36,5 +36,5 @@ export function locksJson(locks: readonly StackLock[] | undefined, backendUrl: s
 
 /** A stack result's locks for its document entry. */
 export function resultLocksJson(result: Pick<StackResult<unknown>, "locks" | "target">): LockJson[] {
-  return locksJson(result.locks, result.target.backend.url);
+  return result.locks === undefined ? [] : locksJson(result.locks, result.target.backend.url);
 }

@@ -120,7 +120,8 @@ describeE2e("cancelled and killed runs leave one key per manifest", () => {
       const seen = new Set<string>();
       const watch = setInterval(() => processesWithEnv(marker).forEach((p) => seen.add(p.replace(/^\d+ /, ""))), 200);
       const run = await collect(child).finally(() => clearInterval(watch));
-      expect([...seen].some((command) => /pulumi-resource-aws/.test(command))).toBe(true);
+      // The test provider plugin runs as `node .../test/provider/dist/main.js` (its launcher execs node).
+      expect([...seen].some((command) => /test\/provider\/dist\/main\.js/.test(command))).toBe(true);
       expect([...seen].some((command) => /^\S*pulumi (preview|up)\b/.test(command))).toBe(true);
       expectExit(run, 1);
       expect(run.stderr).toContain("ok      acme-prod-full");

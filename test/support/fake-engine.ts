@@ -120,7 +120,8 @@ export function fakeEngine(options: FakeEngineOptions = {}): FakeEngine {
       return options.stacks ?? [];
     },
     listLocks: async (_location, stack) => {
-      calls.push({ kind: "list-locks", ...(stack !== undefined ? { stack } : {}) });
+      // Recorded only when a test gives locks: every opened stack lists them.
+      if (options.locks !== undefined) calls.push({ kind: "list-locks", ...(stack !== undefined ? { stack } : {}) });
       if (locks instanceof Error) throw locks;
       return (locks ?? []).filter((lock) => stack === undefined || lock.stack === stack);
     },
