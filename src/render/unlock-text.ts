@@ -5,7 +5,7 @@ import { escapeControl } from "./escape-control";
 /** What `planton unlock` found on a stack, before it asks: one line per lock and its holder's state. */
 export function renderUnlockPlan(stack: string, locks: readonly StackLock[]): string {
   if (locks.length === 0) return `stack ${stack} is not locked\n`;
-  const lines = locks.map((lock) => `  ${holderName(lock)}${since(lock)}: ${HOLDER_STATE[lock.status]} (${escapeControl(lock.where)})`);
+  const lines = locks.map((lock) => `  ${holderName(lock)}${since(lock)}: ${lock.holder === undefined ? "left by a run killed while writing it" : HOLDER_STATE[lock.status]} (${escapeControl(lock.where)})`);
   return `stack ${stack} has ${locks.length === 1 ? "1 lock" : `${locks.length} locks`}:\n${lines.join("\n")}\n`;
 }
 
