@@ -32,7 +32,7 @@ await build({
   platform: "node",
   target: "node22",
   format: "cjs",
-  external: ["@pulumi/*", "@aws-sdk/*"],
+  external: ["@pulumi/*", "@aws-sdk/*", "@smithy/*"],
   // The bundle is compiled inside the snapshot by vm.runInThisContext, whose scripts have no
   // dynamic-import callback: an `import()` there fails at run time with "A dynamic import
   // callback was not specified". Written as `require` instead, every lazy load goes through the

@@ -26,24 +26,28 @@ export async function confirm(io: Io, question: string, options: ConfirmOptions)
   return answer.trim() === "yes" ? "confirmed" : "declined";
 }
 
-const QUESTION: Readonly<Record<"apply" | "destroy" | "refresh", (stack: string) => string>> = {
+/** What a person confirms. */
+export type ConfirmVerb = "apply" | "destroy" | "refresh" | "unlock";
+
+const QUESTION: Readonly<Record<ConfirmVerb, (stack: string) => string>> = {
   apply: (stack) => `Apply these changes to stack ${stack}?`,
   destroy: (stack) => `Destroy stack ${stack}?`,
   refresh: (stack) => `Record these changes in the state of stack ${stack}?`,
+  unlock: (stack) => `Remove the lock(s) listed above from stack ${stack}? Only do this when no run on that stack is active.`,
 };
 
 /**
  * Confirms `verb` on `stack` or throws the refusal: declined at the prompt, or no terminal to
  * ask and no `--yes`; or the interruption, when Ctrl-C was pressed at the prompt.
  */
-export async function requireConfirmation(io: Io, verb: "apply" | "destroy" | "refresh", stack: string, options: ConfirmOptions): Promise<void> {
+export async function requireConfirmation(io: Io, verb: ConfirmVerb, stack: string, options: ConfirmOptions): Promise<void> {
   const question = QUESTION[verb](stack);
   const answer = await confirm(io, question, options);
   switch (answer) {
     case "confirmed":
       return;
     case "declined":
-      throw new PlantonError("refused", `cannot ${verb} stack ${stack}: not confirmed (only 'yes' approves)${verb === "refresh" ? "; the state was left as it was" : ""}`);
+      throw new PlantonError("refused", `cannot ${verb} stack ${stack}: not confirmed (only 'yes' approves)${verb === "refresh" || verb === "unlock" ? "; the state was left as it was" : ""}`);
     case "no-terminal":
       throw new PlantonError("refused", `cannot ${verb} stack ${stack}: confirmation needed but standard input is not a terminal`, {
         hint: `pass --yes to ${verb} without a prompt${verb === "apply" ? " (for CI, after reviewing `planton preview`)" : ""}`,

@@ -1,5 +1,6 @@
 import type { Engine } from "../engine/engine";
 import type * as PulumiEngine from "../engine/pulumi-engine";
+import type * as StackLocks from "../engine/stack-locks";
 
 /**
  * The Pulumi engine, loaded the first time a command opens a stack: `validate`, `init`, `schema`
@@ -7,11 +8,15 @@ import type * as PulumiEngine from "../engine/pulumi-engine";
  */
 export function engineOnUse(): Engine {
   const load = (): Engine => (require("../engine/pulumi-engine") as typeof PulumiEngine).pulumiEngine;
+  const locks = (): typeof StackLocks => require("../engine/stack-locks") as typeof StackLocks;
   return {
     openStack: (address, program) => load().openStack(address, program),
     openExistingStack: (address) => load().openExistingStack(address),
     findIdentityKeys: (location, tags) => load().findIdentityKeys(location, tags),
     findAliasOwners: (lookups, options) => load().findAliasOwners(lookups, options),
     listStacks: (location) => load().listStacks(location),
+    // Locks are files or S3 objects: reading them needs no Pulumi (`planton unlock` loads none).
+    listLocks: (location, stack) => locks().listLocks(location, stack),
+    removeLocks: (location, found) => locks().removeLocks(location, found),
   };
 }

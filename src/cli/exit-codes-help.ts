@@ -59,6 +59,10 @@ export const COMMAND_EXIT_CODES = {
       meaning: "refused (no such key, pending deletion, AWS managed, already in a planton stack, properties planton cannot express, the stack or --out file exists) or the import failed; nothing is written",
     },
   ],
+  unlock: [
+    { code: ExitCode.ok, meaning: "the stack's locks were removed, or it had none" },
+    { code: ExitCode.failure, meaning: "refused (a holder still runs on this host), not confirmed, or the backend cannot be read" },
+  ],
 } as const satisfies Record<string, readonly ExitCodeDoc[]>;
 
 /** A command that has documented exit codes. */

@@ -10,6 +10,7 @@ import { initCommand } from "./commands/init";
 import { policyCommand } from "./commands/policy";
 import { schemaCommand } from "./commands/schema";
 import { stacksCommand } from "./commands/stacks";
+import { unlockCommand } from "./commands/unlock";
 import { validateCommand } from "./commands/validate";
 import type { Engine } from "../engine/engine";
 import { engineOnUse } from "./engine-on-use";
@@ -49,6 +50,7 @@ export function buildProgram(ctx: CliContext): Command {
   program.addCommand(outputsCommand(ctx));
   program.addCommand(stacksCommand(ctx));
   program.addCommand(importCommand(ctx));
+  program.addCommand(unlockCommand(ctx));
   // addCommand (unlike program.command) does not pass on exitOverride and the Io output: copy them;
   // and every command's --help ends with its exit codes.
   for (const command of program.commands) addExitCodesHelp(command.copyInheritedSettings(program));

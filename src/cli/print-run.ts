@@ -1,3 +1,4 @@
+import { lockWarning } from "../render/lock-text";
 import type { RunReport, ReportSink } from "../stack/run-report";
 import { reportError } from "./exit";
 import type { Io } from "./io";
@@ -5,7 +6,7 @@ import { printProblems, type ColorFlags } from "./print-problems";
 import { startProgress, type Progress } from "./print-progress";
 
 /** A command's own reports (a plan, a drift), printed as they come; the rest is common. */
-export type StackReportPrinter = (report: Extract<RunReport, { kind: "planned" | "destroy-planned" | "refreshed" | "drift-decided" }>) => void;
+export type StackReportPrinter = (report: Extract<RunReport, { kind: "planned" | "destroy-planned" | "refreshed" | "drift-decided" | "unlock-planned" }>) => void;
 
 /**
  * The printer of a run's reports as they come, the same for every engine command: problems,
@@ -22,7 +23,11 @@ export function reportPrinter(io: Io, options: ColorFlags & { verbose: boolean }
         return;
       case "notice":
       case "recovered":
+      case "stack-warning":
         io.stderr.write(`${report.text}\n`);
+        return;
+      case "locked":
+        io.stderr.write(`${lockWarning(report.lock, report.unlock)}\n`);
         return;
       case "run-failed":
         reportError(report.error, io, options.verbose);
@@ -50,6 +55,7 @@ export function reportPrinter(io: Io, options: ColorFlags & { verbose: boolean }
       case "destroy-planned":
       case "refreshed":
       case "drift-decided":
+      case "unlock-planned":
         printStack(report);
         return;
     }

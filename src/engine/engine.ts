@@ -4,6 +4,7 @@ import type { AliasLookup, AliasLookupOptions, AliasOwner } from "./alias-owners
 import type { Backend } from "./backend-url";
 import type { IdentityKey, KeyLocation } from "./identity-keys";
 import type { PendingCreateResolution, PendingOperation } from "./pending-operations";
+import type { StackLock } from "./stack-lock";
 import type { Operation, OperationResult, OutputValue, RunOptions } from "./run-operation";
 
 /** Where a stack lives: its name, state backend and the engine's environment. */
@@ -79,4 +80,8 @@ export interface Engine {
   findAliasOwners(lookups: readonly AliasLookup[], options: AliasLookupOptions): Promise<AliasOwner[]>;
   /** Every planton stack in the backend, by name. */
   listStacks(location: StackLocation): Promise<readonly StackListing[]>;
+  /** The locks of `stack` (without one, of every planton stack) in a file or S3 backend (see listLocks). */
+  listLocks(location: StackLocation, stack?: string): Promise<readonly StackLock[]>;
+  /** Removes exactly these locks from the backend. */
+  removeLocks(location: StackLocation, locks: readonly StackLock[]): Promise<void>;
 }

@@ -5,6 +5,7 @@ import { findIdentityKeys } from "./identity-keys";
 import { NoStackError, openStack, type StackHandle } from "./open-stack";
 import { listStacks } from "./list-stacks";
 import { clearStaleLocks } from "./stale-locks";
+import { listLocks, removeLocks } from "./stack-locks";
 import { readStackState, resolvePendingCreates } from "./pending-operations";
 import { removeStack } from "./remove-stack";
 import { readOutputs, runOperation } from "./run-operation";
@@ -31,6 +32,8 @@ export const pulumiEngine: Engine = {
   findIdentityKeys,
   findAliasOwners,
   listStacks,
+  listLocks,
+  removeLocks,
 };
 
 function staleLocksOf(address: StackAddress): string[] {

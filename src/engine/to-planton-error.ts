@@ -1,5 +1,5 @@
 import { PlantonError } from "../core/planton-error";
-import { PROJECT_NAME } from "./project-name";
+import { unlockCommand } from "./unlock-command";
 
 /** What was being done when the engine failed, to word the error. */
 export interface FailureContext {
@@ -64,7 +64,7 @@ function classify(err: unknown, context: FailureContext): PlantonError {
   if (name === "ConcurrentUpdateError") {
     return new PlantonError("locked", `${what}: another run holds its lock`, {
       cause: err,
-      hint: `wait for the other run to finish; once no run is active, a lock left by a crashed run is removed with \`PULUMI_BACKEND_URL=${shellWord(context.backendUrl ?? "...")} pulumi cancel --yes --stack organization/${PROJECT_NAME}/${context.stack}\``,
+      hint: `wait for the other run to finish; a lock left by a killed run is cleared with \`${unlockCommand(context.stack, context.backendUrl)}\`, which refuses while its run is still active on this host`,
     });
   }
   if (isMissingCli(err, text)) {
@@ -111,11 +111,6 @@ function classify(err: unknown, context: FailureContext): PlantonError {
     });
   }
   return new PlantonError("engine", `${what}: ${detail}`, { cause: err });
-}
-
-/** `value` as one POSIX shell word, so a hint's command runs when pasted (s3:// URLs carry `&`). */
-function shellWord(value: string): string {
-  return /^[\w@%+=:,./~-]+$/.test(value) ? value : `'${value.replace(/'/g, "'\\''")}'`;
 }
 
 /**

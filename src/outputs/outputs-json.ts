@@ -1,6 +1,7 @@
 import type { JsonObject } from "@bufbuild/protobuf";
 import type { OutputValue } from "../engine/run-operation";
 import type { Problem } from "../core/problem";
+import { resultLocksJson, type LockJson } from "../render/lock-json";
 import { runJson, type RunJson } from "../render/run-json";
 import { failureText, type StacksRun } from "../stack/run-stacks";
 import { stackOutputsJson } from "./stack-outputs-json";
@@ -21,6 +22,8 @@ export interface StackOutputsEntryJson {
   readonly outputs: JsonObject | null;
   /** Why the stack failed or was refused; null when it did not. */
   readonly error: string | null;
+  /** Who holds the stack's lock, when anyone does (since 2.1). */
+  readonly locks: readonly LockJson[];
   /** apply only: the safety rails' refusals of the plan. */
   readonly refusals?: readonly { path: string; message: string }[];
 }
@@ -42,6 +45,7 @@ export function outputsJson(run: StacksRun<OutputsDetail>, options: { readonly r
     ...result.target.label,
     outputs: result.detail?.outputs !== undefined ? stackOutputsJson(toStackOutputs(result.detail.outputs)) : null,
     error: failureText(result) ?? null,
+    locks: resultLocksJson(result),
     ...(options.refusals ? { refusals: (result.detail?.refusals ?? []).map((p) => ({ path: p.path, message: p.message })) } : {}),
   }));
   const { formatVersion, ...rest } = runJson(run);

@@ -1,6 +1,7 @@
 import type { StackDestroyDetail } from "../stack/destroy-stack";
 import { failureText, type StacksRun } from "../stack/run-stacks";
 import { destroySchedule, type Removal, type ScheduledDeletion } from "./destroy-text";
+import { resultLocksJson, type LockJson } from "./lock-json";
 import { runJson, type RunJson } from "./run-json";
 
 /** One stack in the `destroy --output json|yaml` document. */
@@ -13,6 +14,8 @@ export interface StackDestroyJson {
   readonly removed: readonly Removal[];
   /** True once the engine ran the destroy. */
   readonly destroyed: boolean;
+  /** Who holds the stack's lock, when anyone does (since 2.1). */
+  readonly locks: readonly LockJson[];
   /** Why the destroy failed or was refused; null when it did not. */
   readonly error: string | null;
 }
@@ -32,6 +35,7 @@ export function destroyJson(run: StacksRun<StackDestroyDetail>): DestroyJson {
       scheduled: schedule.scheduled,
       removed: schedule.removed,
       destroyed: result.detail?.destroyed ?? false,
+      locks: resultLocksJson(result),
       error: failureText(result) ?? null,
     };
   });

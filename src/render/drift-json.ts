@@ -1,6 +1,7 @@
 import type { ResourceChange } from "../plan/plan";
 import type { StackRefreshDetail } from "../stack/refresh-stack";
 import { failureText, type StacksRun } from "../stack/run-stacks";
+import { resultLocksJson, type LockJson } from "./lock-json";
 import { anyOf, runJson, type RunJson } from "./run-json";
 
 /** The `refresh --output json|yaml` document. */
@@ -18,6 +19,8 @@ export interface StackDriftJson {
   readonly drift: readonly ResourceDriftJson[] | null;
   /** True when the drift was written into the state (confirmed, or `--yes`). */
   readonly recorded: boolean;
+  /** Who holds the stack's lock, when anyone does (since 2.1). */
+  readonly locks: readonly LockJson[];
   readonly error: string | null;
 }
 
@@ -38,6 +41,7 @@ export function driftJson(run: StacksRun<StackRefreshDetail>): DriftJson {
     ...result.target.label,
     drift: result.detail?.drift.map(resourceDriftJson) ?? null,
     recorded: result.detail?.recorded === true,
+    locks: resultLocksJson(result),
     error: failureText(result) ?? null,
   }));
   const { formatVersion, ...rest } = runJson(run);

@@ -1,4 +1,5 @@
 import type { Inventory, InventoryEntry } from "../stack/stack-inventory";
+import { locksJson, type LockJson } from "./lock-json";
 import { runJson, type RunJson } from "./run-json";
 
 /** One stack in the `planton stacks --output json` document. */
@@ -14,15 +15,15 @@ export interface InventoryEntryJson {
   readonly orphaned: boolean | null;
 }
 
-/** The `planton stacks --output json` document. */
+/** The `planton stacks --output json` document: each stack also says who holds its lock (since 2.1). */
 export interface InventoryJson extends RunJson {
-  readonly stacks: readonly InventoryEntryJson[];
+  readonly stacks: readonly (InventoryEntryJson & { readonly locks: readonly LockJson[] })[];
 }
 
 /** The inventory as one JSON-ready document, on failure too. */
 export function inventoryJson(inventory: Inventory): InventoryJson {
   const { formatVersion, ...rest } = runJson(inventory);
-  return { formatVersion, stacks: inventory.stacks.map((entry) => inventoryEntryJson(entry, inventory.checked)), ...rest };
+  return { formatVersion, stacks: inventory.stacks.map((entry) => ({ ...inventoryEntryJson(entry, inventory.checked), locks: locksJson(entry.locks, inventory.backendUrl ?? "") })), ...rest };
 }
 
 /** One stack of the inventory in JSON; `preview`'s `orphans` list uses the same shape. */

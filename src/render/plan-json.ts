@@ -5,6 +5,7 @@ import type { StackPlan } from "../stack/preview-stack";
 import { failureText, type StacksRun } from "../stack/run-stacks";
 import { anyOf, runJson, type RunJson } from "./run-json";
 import { resourceDriftJson, type ResourceDriftJson } from "./drift-json";
+import { resultLocksJson, type LockJson } from "./lock-json";
 
 /** One stack's outcome in a preview: its plan, or why there is none. */
 export interface StackPreview {
@@ -17,13 +18,15 @@ export interface StackPreview {
   readonly refusals: readonly Problem[];
   /** Why the preview failed, when it did. */
   readonly error?: string;
+  /** Who holds the stack's lock (none when absent). */
+  readonly locks?: readonly LockJson[];
 }
 
 /** Each stack's preview in a run, in input order: its plan, or why there is none. */
 export function stackPreviews(run: StacksRun<StackPlan>): StackPreview[] {
   return run.results.map((result) => {
     const error = failureText(result);
-    return { ...result.target.label, refusals: [], ...result.detail, ...(error !== undefined ? { error } : {}) };
+    return { ...result.target.label, refusals: [], ...result.detail, ...(error !== undefined ? { error } : {}), locks: resultLocksJson(result) };
   });
 }
 
@@ -56,6 +59,8 @@ export interface StackPlanJson {
   readonly summary: PlanSummary | null;
   readonly monthlyCostUsd: number | null;
   readonly refusals: readonly { path: string; message: string }[];
+  /** Who holds the stack's lock, when anyone does (since 2.1). */
+  readonly locks: readonly LockJson[];
   readonly error: string | null;
 }
 
@@ -77,6 +82,7 @@ export function planJson(previews: readonly StackPreview[], run: Pick<StacksRun<
     summary: preview.plan?.summary ?? null,
     monthlyCostUsd: preview.plan?.monthlyCostUsd ?? null,
     refusals: preview.refusals.map((p) => ({ path: p.path, message: p.message })),
+    locks: preview.locks ?? [],
     error: preview.error ?? null,
   }));
   const changed = anyOf(previews.map((p) => (p.plan !== undefined ? hasChanges(p.plan) : undefined)));

@@ -5,9 +5,9 @@ import type { RunProblem, StacksRun } from "../stack/run-stacks";
  * Version of every engine command's JSON document (preview, apply, destroy, refresh, outputs),
  * `MAJOR.MINOR` (docs/ci.md): a minor bump only adds fields or enum values; a major bump may
  * rename, remove or retype fields. 2.0: documents on failure, `ok`, `problems`, `error`, and
- * `hasChanges`/`drifted` null when not every stack answered.
+ * `hasChanges`/`drifted` null when not every stack answered. 2.1: `locks` on each stack.
  */
-export const RUN_JSON_FORMAT_VERSION = "2.0";
+export const RUN_JSON_FORMAT_VERSION = "2.1";
 
 /** A manifest problem in an engine command's document, with the manifest it belongs to. */
 export interface ProblemJson {

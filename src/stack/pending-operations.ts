@@ -3,14 +3,15 @@ import type { EngineStack, StackState } from "../engine/engine";
 import type { IdentityKey } from "../engine/identity-keys";
 import type { PendingCreateResolution, PendingOperation } from "../engine/pending-operations";
 import type { Plan } from "../plan/plan";
-import { ALIAS_TYPE, KEY_TYPE } from "../plan/resource-kind";
+import { ALIAS_TYPE, KEY_TYPE, REPLICA_KEY_TYPE } from "../plan/resource-kind";
 import type { StackSession } from "./stack-session";
 
 /**
  * Resolves what a killed run left pending, before the stack is previewed, so nothing is created
  * twice: a pending key create is adopted when exactly one live key carries the manifest's identity
  * tags and the state records none of them, and dropped when there is none (it never reached
- * AWS); a pending alias create is adopted when the alias points at this stack's key, else dropped
+ * AWS); a pending replica create the same way in its own region, where the one live tagged key
+ * must be a replica of the stack's key (a multi-Region replica has its primary's key id); a pending alias create is adopted when the alias points at this stack's key, else dropped
  * when it does not exist. Anything else stops the run, naming the resource and how to resolve it.
  * After an adoption, a refresh reads the adopted resources' attributes from the cloud.
  * `report` (a preview) decides the same way and says what apply will do, writing nothing.
@@ -20,9 +21,15 @@ export async function resolvePendingOperations(session: StackSession<unknown>, s
   const creates = state.pending.filter((op) => op.operation === "creating");
   if (creates.length === 0) return [];
   const keys = await session.findIdentityKeys();
+  const replicaRegions = [...new Set(creates.filter((op) => op.type === REPLICA_KEY_TYPE).map((op) => replicaRegionOf(op.urn)))];
+  const replicaKeys = new Map(await Promise.all(replicaRegions.map(async (region) => [region, await session.findIdentityKeys(region)] as const)));
   const recordedKeys = new Set(state.recorded.filter((r) => r.type === KEY_TYPE).map((r) => r.id));
+  // Keys first: a replica is judged against its primary, recorded or adopted here.
+  const ordered = [...creates.filter((op) => op.type === KEY_TYPE), ...creates.filter((op) => op.type !== KEY_TYPE)];
   const resolutions: PendingCreateResolution[] = [];
-  for (const op of creates) resolutions.push(resolve(session.target.stack, op, keys, recordedKeys, state));
+  for (const op of ordered) {
+    resolutions.push(op.type === REPLICA_KEY_TYPE ? resolveReplica(session.target.stack, op, replicaKeys.get(replicaRegionOf(op.urn)) ?? [], recordedKeys) : resolve(session.target.stack, op, keys, recordedKeys, state));
+  }
   if (mode === "report") {
     for (const r of resolutions) {
       const what = r.id !== undefined ? `adopts ${r.id}, created by an interrupted run, instead of creating ${nameOf(r.urn)}` : `drops the interrupted create of ${nameOf(r.urn)}, which never reached AWS`;
@@ -65,6 +72,24 @@ function resolve(stackName: string, op: PendingOperation, keys: readonly Identit
     default:
       throw unresolvable(stackName, op, "planton adopts only keys and aliases");
   }
+}
+
+/**
+ * A pending replica create: dropped when no live key in its region carries the identity tags,
+ * adopted when exactly one does and it is a replica of the stack's key (same key id), else refused.
+ */
+function resolveReplica(stackName: string, op: PendingOperation, live: readonly IdentityKey[], primaryIds: ReadonlySet<string>): PendingCreateResolution {
+  const region = replicaRegionOf(op.urn);
+  if (live.length === 0) return { urn: op.urn };
+  if (live.length > 1) throw unresolvable(stackName, op, `${live.length} live keys in ${region} carry its identity tags (${live.map((k) => k.keyId).join(", ")})`);
+  const { keyId } = live[0]!;
+  if (primaryIds.size > 0 && !primaryIds.has(keyId)) throw unresolvable(stackName, op, `the live key in ${region} that carries its identity tags (${keyId}) is not a replica of this stack's key (${[...primaryIds].join(", ")})`);
+  return { urn: op.urn, id: keyId };
+}
+
+/** The region of a replica key from its URN (`...::replica-eu-west-1`, see RESOURCE_NAMES). */
+function replicaRegionOf(urn: string): string {
+  return nameOf(urn).replace(/^replica-/, "");
 }
 
 function unresolvable(stackName: string, op: PendingOperation, reason: string): PlantonError {

@@ -1,5 +1,6 @@
 import type { Problem } from "../core/problem";
 import type { EngineEvent } from "../engine/engine-event";
+import type { StackLock } from "../engine/stack-lock";
 import type { Plan, ResourceChange } from "../plan/plan";
 import type { StackLabel } from "./stack-targets";
 
@@ -31,6 +32,12 @@ export type RunReport =
   | { readonly kind: "refreshed"; readonly label: StackLabel; readonly drift: readonly ResourceChange[] }
   /** What an interrupted run left pending was resolved (a key adopted, a create dropped). */
   | { readonly kind: "recovered"; readonly label: StackLabel; readonly text: string }
+  /** The stack is locked (found when it was opened, or listed): who holds it, and `unlock`, the command that clears it. */
+  | { readonly kind: "locked"; readonly label: StackLabel; readonly lock: StackLock; readonly unlock: string }
+  /** The locks `planton unlock` found on the stack, before it asks to remove them. */
+  | { readonly kind: "unlock-planned"; readonly label: StackLabel; readonly locks: readonly StackLock[] }
+  /** A warning about one stack that does not stop it (its locks could not be listed). */
+  | { readonly kind: "stack-warning"; readonly label: StackLabel; readonly text: string }
   /** What became of the drift a refresh reported: written into the state, or only reported. */
   | { readonly kind: "drift-decided"; readonly label: StackLabel; readonly recorded: boolean }
   /** Confirmed: the engine now changes the stack. */

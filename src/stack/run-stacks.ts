@@ -1,6 +1,7 @@
 import { hasErrors, type Problem } from "../core/problem";
 import { isPlantonError, PlantonError } from "../core/planton-error";
 import type { Engine } from "../engine/engine";
+import type { StackLock } from "../engine/stack-lock";
 import { loadManifests, type LoadManifestsOptions, type Manifest, type ManifestSources } from "./load-manifests";
 import type { ReportSink } from "./run-report";
 import { scheduleStacks } from "./schedule-stacks";
@@ -45,6 +46,8 @@ export interface StackOutcome {
  */
 export interface StackResult<D> extends StackOutcome {
   readonly target: StackTarget;
+  /** The stack's locks as found when it was opened (absent when none, or it was never opened). */
+  readonly locks?: readonly StackLock[];
   readonly detail?: D;
   readonly error?: unknown;
   readonly skipped?: SkipReason;
@@ -146,10 +149,10 @@ async function runOne<D>(names: FrameNames, target: StackTarget, ctx: StackConte
   try {
     throwIfInterrupted(interrupt, names.verb, target.stack);
     const outcome = await operation(session);
-    return { ...outcome, target, ...detailOf(session.detail()) };
+    return { ...outcome, target, ...detailOf(session.detail()), ...locksOf(session.locks()) };
   } catch (error) {
     ctx.report({ kind: "stack-failed", label: target.label, error });
-    return { target, ok: false, changed: false, error, ...detailOf(session.detail()) };
+    return { target, ok: false, changed: false, error, ...detailOf(session.detail()), ...locksOf(session.locks()) };
   } finally {
     session.close();
   }
@@ -157,6 +160,10 @@ async function runOne<D>(names: FrameNames, target: StackTarget, ctx: StackConte
 
 function detailOf<D>(detail: D | undefined): { detail?: D } {
   return detail === undefined ? {} : { detail };
+}
+
+function locksOf(locks: readonly StackLock[]): { locks?: readonly StackLock[] } {
+  return locks.length === 0 ? {} : { locks };
 }
 
 /** Throws the interruption before a stack starts, so a Ctrl-C between stacks stops the run. */

@@ -2,7 +2,9 @@ import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { hasErrors } from "../core/problem";
 import type { StackListing } from "../engine/engine";
+import type { StackLock } from "../engine/stack-lock";
 import { stackName } from "../engine/stack-name";
+import { unlockCommand } from "../engine/unlock-command";
 import { loadManifests, type LoadManifestsOptions } from "./load-manifests";
 import type { RunProblem, StackContext, StacksRun } from "./run-stacks";
 import { stackLocation, type StackLabel, type StackTargetOptions } from "./stack-targets";
@@ -19,6 +21,8 @@ export interface InventoryEntry {
   readonly claimedBy?: Omit<StackLabel, "stack">;
   /** Manifests were given, none claims the stack, and it still holds resources: its key is live and billed. */
   readonly orphaned: boolean;
+  /** Who holds the stack's lock (`planton stacks` reads them; absent when none). */
+  readonly locks?: readonly StackLock[];
 }
 
 /** `planton stacks`' options: optional manifests (`-f`) that claim stacks, and where state lives. */
@@ -35,6 +39,8 @@ export interface Inventory {
   /** True when manifests were given, so `orphaned` means something. */
   readonly checked: boolean;
   readonly ok: boolean;
+  /** The backend listed (absent when it was never reached). */
+  readonly backendUrl?: string;
 }
 
 /** What inventory needs from outside: the engine, the sources, home, the printer (for notices). */
@@ -62,8 +68,8 @@ export async function stackInventory(options: InventoryOptions, ctx: InventoryCo
   }
   for (const text of stackLocation(options.stackFlags, ctx.sources.env, ctx.homeDir, ctx.sources.cwd).environment.notices) ctx.report({ kind: "notice", text });
   try {
-    const stacks = await listEntries(options.stackFlags, checked ? claims : undefined, ctx);
-    return { stacks, problems, checked, ok: true };
+    const { stacks, backendUrl } = await listLockedEntries(options.stackFlags, checked ? claims : undefined, ctx);
+    return { stacks, problems, checked, ok: true, backendUrl };
   } catch (error) {
     ctx.report({ kind: "run-failed", error });
     return { stacks: [], problems, error, checked, ok: false };
@@ -91,6 +97,18 @@ export async function previewOrphans(
 }
 
 type Claims = ReadonlyMap<string, Omit<StackLabel, "stack">>;
+
+/** The entries with their locks: one listing of the whole backend's locks, each reported. */
+async function listLockedEntries(flags: StackTargetOptions, claims: Claims | undefined, ctx: InventoryContext): Promise<{ stacks: InventoryEntry[]; backendUrl: string }> {
+  const { backend, environment } = stackLocation(flags, ctx.sources.env, ctx.homeDir, ctx.sources.cwd);
+  const [entries, locks] = await Promise.all([listEntries(flags, claims, ctx), ctx.engine.listLocks({ backend, envVars: environment.vars })]);
+  const stacks = entries.map((entry) => {
+    const held = locks.filter((lock) => lock.stack === entry.stack);
+    for (const lock of held) ctx.report({ kind: "locked", label: { stack: entry.stack, file: "", name: "" }, lock, unlock: unlockCommand(entry.stack, backend.url) });
+    return held.length > 0 ? { ...entry, locks: held } : entry;
+  });
+  return { stacks, backendUrl: backend.url };
+}
 
 async function listEntries(flags: StackTargetOptions, claims: Claims | undefined, ctx: InventoryContext): Promise<InventoryEntry[]> {
   const { backend, environment } = stackLocation(flags, ctx.sources.env, ctx.homeDir, ctx.sources.cwd);

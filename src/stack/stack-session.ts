@@ -2,6 +2,8 @@ import type { AliasLookup, AliasOwner } from "../engine/alias-owners";
 import type { AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
 import { PlantonError } from "../core/planton-error";
 import type { Engine, EngineStack } from "../engine/engine";
+import type { StackLock } from "../engine/stack-lock";
+import { unlockCommand } from "../engine/unlock-command";
 import type { IdentityKey } from "../engine/identity-keys";
 import { isPlantonError } from "../core/planton-error";
 import { identityTags } from "../defaults/key-tags";
@@ -45,8 +47,16 @@ export interface StackSession<D> {
   run(stack: EngineStack, operation: Operation, doing: string, options?: PlanRunOptions): Promise<OperationResult>;
   /** The aliases among `lookups` that already exist, read as the stack's program reaches AWS. */
   findAliasOwners(lookups: readonly AliasLookup[]): Promise<AliasOwner[]>;
-  /** Live keys in the stack's region carrying the manifest's identity tags (`planton:*`). */
-  findIdentityKeys(): Promise<IdentityKey[]>;
+  /**
+   * Live keys carrying the manifest's identity tags (`planton:*`), in the stack's region or in
+   * `region` (a replica's: reached the standard way, as the replica's provider is, without the
+   * primary's endpoint).
+   */
+  findIdentityKeys(region?: string): Promise<IdentityKey[]>;
+  /** The stack's locks in its backend (not reported: the caller says what it does with them). */
+  listLocks(): Promise<readonly StackLock[]>;
+  /** Removes exactly these locks. */
+  removeLocks(locks: readonly StackLock[]): Promise<void>;
   /** Keeps what the stack has come to so far: it is the stack's detail even when it fails later. */
   record(detail: D): void;
   report(report: StackReport): void;
@@ -63,24 +73,31 @@ export interface SessionDeps {
   readonly verbose: boolean;
 }
 
-/** A session for one stack, with `close` (every stack it opened) and the last recorded detail. */
-export function stackSession<D>(target: StackTarget, deps: SessionDeps): StackSession<D> & { close(): void; detail(): D | undefined } {
+/**
+ * A session for one stack, with `close` (every stack it opened), the last recorded detail, and
+ * the stack's locks as found when it was first opened.
+ */
+export function stackSession<D>(target: StackTarget, deps: SessionDeps): StackSession<D> & { close(): void; detail(): D | undefined; locks(): readonly StackLock[] } {
   const opened: EngineStack[] = [];
   const address = { stack: target.stack, backend: target.backend, envVars: target.envVars };
   let detail: D | undefined;
+  let locks: readonly StackLock[] | undefined;
   const report = (r: StackReport): void => deps.report({ ...r, label: target.label } as RunReport);
-  const keep = (stack: EngineStack): EngineStack => {
+  const keep = async (stack: EngineStack): Promise<EngineStack> => {
     opened.push(stack);
     for (const text of stack.recovered) report({ kind: "recovered", text });
+    // Every command that reads the stack says who holds its lock: a lock left by a killed run
+    // would otherwise stay hidden behind "no changes" until the next real change fails.
+    if (locks === undefined) locks = await readLocks(deps.engine, address, report);
     return stack;
   };
   return {
     target,
     interrupted: deps.interrupt.interrupted,
-    openStack: async (adopt) => keep(await deps.engine.openStack(address, { key: manifestKey(target), options: { ...programOptions(target), ...(adopt !== undefined ? { adopt } : {}) } })),
+    openStack: async (adopt) => await keep(await deps.engine.openStack(address, { key: manifestKey(target), options: { ...programOptions(target), ...(adopt !== undefined ? { adopt } : {}) } })),
     openExistingStack: async () => {
       const stack = await deps.engine.openExistingStack(address);
-      return stack === undefined ? undefined : keep(stack);
+      return stack === undefined ? undefined : await keep(stack);
     },
     run: async (stack, operation, doing, options = {}) => {
       // Whole lines only: the engine's last line may come without its newline, flushed at the end.
@@ -102,13 +119,29 @@ export function stackSession<D>(target: StackTarget, deps: SessionDeps): StackSe
         report({ kind: "operation-ended" });
       }
     },
-    findIdentityKeys: () => deps.engine.findIdentityKeys(target.aws, identityTags(manifestKey(target))),
+    findIdentityKeys: (region) =>
+      deps.engine.findIdentityKeys(region === undefined ? target.aws : { region, ...(target.aws.profile !== undefined ? { profile: target.aws.profile } : {}) }, identityTags(manifestKey(target))),
     findAliasOwners: (lookups) => deps.engine.findAliasOwners(lookups, programOptions(target)),
+    listLocks: () => deps.engine.listLocks(address, target.stack),
+    removeLocks: (found) => deps.engine.removeLocks(address, found),
     record: (value) => void (detail = value),
     report,
     close: () => opened.splice(0).forEach((stack) => stack.close()),
     detail: () => detail,
+    locks: () => locks ?? [],
   };
+}
+
+/** The stack's locks, each reported; a backend that cannot be listed is a warning, not a failure. */
+async function readLocks(engine: Engine, address: Pick<StackTarget, "stack" | "backend" | "envVars">, report: (r: StackReport) => void): Promise<readonly StackLock[]> {
+  try {
+    const locks = await engine.listLocks(address, address.stack);
+    for (const lock of locks) report({ kind: "locked", lock, unlock: unlockCommand(address.stack, address.backend.url) });
+    return locks;
+  } catch (err) {
+    report({ kind: "stack-warning", text: `warning: ${err instanceof Error ? err.message : String(err)}` });
+    return [];
+  }
 }
 
 /** The key a program deploys: only a manifest's target has one (destroy, refresh and outputs open existing stacks). */

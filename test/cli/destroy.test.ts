@@ -34,28 +34,28 @@ const expectedStack = {
 
 /** The destroy document around its stacks. */
 function documentOf(stacks: object[], ok = true): object {
-  return { formatVersion: "2.0", stacks, ok, problems: [], error: null };
+  return { formatVersion: "2.1", stacks, ok, problems: [], error: null };
 }
 
 describe("runDestroy output", () => {
   it("json prints exactly one document on stdout: what was scheduled and removed", async () => {
     const io = memoryIo({ stdin: manifest, env });
     expect(await runDestroy(options({ output: "json" }), io, engine())).toBe(0);
-    expect(JSON.parse(io.out())).toEqual(documentOf([{ ...expectedStack, destroyed: true, error: null }]));
+    expect(JSON.parse(io.out())).toEqual(documentOf([{ ...expectedStack, destroyed: true, locks: [], error: null }]));
     expect(io.err()).toContain("Destroying stack acme-prod-rds...\n");
   });
 
   it("yaml prints the same document as YAML", async () => {
     const io = memoryIo({ stdin: manifest, env });
     expect(await runDestroy(options({ output: "yaml" }), io, engine())).toBe(0);
-    expect(parse(io.out())).toEqual(documentOf([{ ...expectedStack, destroyed: true, error: null }]));
+    expect(parse(io.out())).toEqual(documentOf([{ ...expectedStack, destroyed: true, locks: [], error: null }]));
   });
 
   it("a refused confirmation still gives the document, with the stack not destroyed and the reason", async () => {
     const io = memoryIo({ stdin: manifest, env });
     expect(await runDestroy(options({ output: "json", yes: false }), io, engine())).toBe(1);
     expect(JSON.parse(io.out())).toEqual(
-      documentOf([{ ...expectedStack, destroyed: false, error: "failed: confirmation needed but standard input is not a terminal" }], false),
+      documentOf([{ ...expectedStack, destroyed: false, locks: [], error: "failed: confirmation needed but standard input is not a terminal" }], false),
     );
   });
 

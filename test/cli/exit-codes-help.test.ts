@@ -24,7 +24,7 @@ describe("exit codes in --help", () => {
   });
 
   it("documents every command of the contract", () => {
-    expect(Object.keys(COMMAND_EXIT_CODES).sort()).toEqual(["apply", "destroy", "import", "init", "outputs", "policy", "preview", "refresh", "schema", "stacks", "validate"]);
+    expect(Object.keys(COMMAND_EXIT_CODES).sort()).toEqual(["apply", "destroy", "import", "init", "outputs", "policy", "preview", "refresh", "schema", "stacks", "unlock", "validate"]);
   });
 });
 

@@ -40,7 +40,7 @@ describe("planton import's output", () => {
     expect(await runImport(options({ file: "payments.yaml", output: "json" }), io, fakeEngine({ exists: false }), reader())).toBe(0);
     const manifest = readFileSync(join(dir, "payments.yaml"), "utf8");
     expect(JSON.parse(io.out())).toEqual({
-      formatVersion: "2.0",
+      formatVersion: "2.1",
       imported: true,
       stack: "prod-payments-main",
       keyId: FACTS.keyId,
@@ -65,7 +65,7 @@ describe("planton import's output", () => {
     const engine = fakeEngine({ exists: false });
     expect(await runImport(options({ file: "taken.yaml", output: "json" }), io, engine, read)).toBe(1);
     expect(JSON.parse(io.out())).toEqual({
-      formatVersion: "2.0",
+      formatVersion: "2.1",
       imported: false,
       ok: false,
       problems: [],
@@ -82,7 +82,7 @@ describe("planton import's output", () => {
     const io = memoryIo({ env });
     const engine = fakeEngine({ exists: false, fail: { update: new PlantonError("engine", "cannot update stack prod-payments-main: the provider failed") } });
     expect(await runImport(options({ output: "json" }), io, engine, reader())).toBe(1);
-    expect(JSON.parse(io.out())).toEqual({ formatVersion: "2.0", imported: false, ok: false, problems: [], error: "cannot update stack prod-payments-main: the provider failed", hint: null });
+    expect(JSON.parse(io.out())).toEqual({ formatVersion: "2.1", imported: false, ok: false, problems: [], error: "cannot update stack prod-payments-main: the provider failed", hint: null });
     expect(io.err()).toContain("error: cannot update stack prod-payments-main: the provider failed\n");
     expect(io.err()).not.toContain("imported ");
     expect(engine.calls.map((c) => c.kind)).toContain("remove");

@@ -46,7 +46,7 @@ describe.each(commands)("planton %s -o json", (_name, command) => {
     const result = run([...command, "-f", "bad.yaml", "-o", "json"]);
     expect(result.status).toBe(1);
     const document = JSON.parse(result.stdout);
-    expect(document).toMatchObject({ formatVersion: "2.0", ok: false, stacks: [], error: null });
+    expect(document).toMatchObject({ formatVersion: "2.1", ok: false, stacks: [], error: null });
     expect(document.problems).toEqual([
       { file: "bad.yaml", name: "bad", path: "spec.deletionWindowDays", message: "must be between 7 and 30 (got 3)", severity: "error", line: 9, column: 3 },
     ]);
@@ -58,7 +58,7 @@ describe.each(commands)("planton %s -o json", (_name, command) => {
     const result = run([...command, "-f", "a.yaml", "-f", "b.yaml", "-o", "json"]);
     expect(result.status).toBe(1);
     const document = JSON.parse(result.stdout);
-    expect(document).toMatchObject({ formatVersion: "2.0", ok: false, problems: [], error: null });
+    expect(document).toMatchObject({ formatVersion: "2.1", ok: false, problems: [], error: null });
     expect(document.stacks.map((s: { stack: string; file: string; name: string; error: string }) => [s.stack, s.file, s.name, s.error])).toEqual([
       ["acme-prod-a", "a.yaml", "a", "failed: cannot find the Pulumi CLI"],
       ["acme-prod-b", "b.yaml", "b", "failed: cannot find the Pulumi CLI"],
@@ -73,8 +73,8 @@ describe("one stack that fails", () => {
       const result = run([...command, "-f", "a.yaml", "-o", "json"]);
       expect(result.status).toBe(1);
       expect(JSON.parse(result.stdout)).toEqual({
-        formatVersion: "2.0",
-        stacks: [{ stack: "acme-prod-a", file: "a.yaml", name: "a", outputs: null, error: "failed: cannot find the Pulumi CLI", ...(command[0] === "apply" ? { refusals: [] } : {}) }],
+        formatVersion: "2.1",
+        stacks: [{ stack: "acme-prod-a", file: "a.yaml", name: "a", outputs: null, error: "failed: cannot find the Pulumi CLI", locks: [], ...(command[0] === "apply" ? { refusals: [] } : {}) }],
         ok: false,
         problems: [],
         error: null,

@@ -38,8 +38,8 @@ describe("planton refresh --output", () => {
     const io = memoryIo({ stdin: manifest, env });
     expect(await runCli(["refresh", "-f", "-", "-o", "json"], io, engine())).toBe(0);
     expect(JSON.parse(io.out())).toEqual({
-      formatVersion: "2.0",
-      stacks: [{ stack: "acme-prod-rds", file: "-", name: "rds", drift: DRIFT, recorded: false, error: null }],
+      formatVersion: "2.1",
+      stacks: [{ stack: "acme-prod-rds", file: "-", name: "rds", drift: DRIFT, recorded: false, locks: [], error: null }],
       drifted: true,
       ok: true,
       problems: [],
@@ -114,8 +114,8 @@ describe("planton refresh --output", () => {
     const io = memoryIo({ stdin: manifest, env });
     expect(await runCli(["refresh", "-f", "-", "-o", "json"], io, engine({ exists: false }))).toBe(1);
     expect(JSON.parse(io.out())).toEqual({
-      formatVersion: "2.0",
-      stacks: [{ stack: "acme-prod-rds", file: "-", name: "rds", drift: null, recorded: false, error: "failed: no such stack in file:///nonexistent" }],
+      formatVersion: "2.1",
+      stacks: [{ stack: "acme-prod-rds", file: "-", name: "rds", drift: null, recorded: false, locks: [], error: "failed: no such stack in file:///nonexistent" }],
       // Nobody knows whether the stack drifted: not `false`.
       drifted: null,
       ok: false,

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, openSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { DescribeKeyCommand, ListKeysCommand, ListResourceTagsCommand, type KMSClient } from "@aws-sdk/client-kms";
-import { findPulumiChild } from "./support/processes";
+import { findPulumiChild, processesWithEnv, signalChild, signalProcess } from "./support/processes";
 import { keyManifest } from "./support/manifests";
 import { PLANTON, collect, describeE2e, expectExit, startSandbox, type Sandbox } from "./support/sandbox";
 
@@ -59,7 +59,7 @@ describeE2e("cancelled and killed runs leave one key per manifest", () => {
       const done = collect(child);
       await untilStderr(child, "creating key");
       await sleep(delay);
-      process.kill(-child.pid!, "SIGTERM");
+      expect(signalChild(child, "SIGTERM", { group: true })).toBe(true);
       const stopped = await done;
       expect(stopped.stderr).toContain("stopping: waiting for the engine to finish the operations in flight (send SIGTERM again to abort now)");
       expect(stopped.stderr).not.toMatch(/\n\s+at /);
@@ -80,10 +80,11 @@ describeE2e("cancelled and killed runs leave one key per manifest", () => {
       const done = collect(child);
       await untilStderr(child, "creating key");
       await sleep(delay);
-      // The run may have ended by now; then there is no engine left to kill.
+      // The run may have ended by now; then there is no engine left to kill. A pid found earlier
+      // is signalled only while it still names that engine (pids wrap).
       const engine = findPulumiChild(child.pid!);
-      if (engine !== undefined) process.kill(-engine, "SIGKILL");
-      process.kill(-child.pid!, "SIGKILL");
+      if (engine !== undefined) signalProcess(engine, "SIGKILL", { group: true });
+      signalChild(child, "SIGKILL", { group: true });
       await done;
       const again = await sandbox.planton(["apply", "-f", file, "--yes", "-o", "json"]);
       expectExit(again, 0);
@@ -106,18 +107,35 @@ describeE2e("cancelled and killed runs leave one key per manifest", () => {
     expect(await liveKeys(kms, "lost")).toEqual([keyId]);
   });
 
-  it("stdout that cannot be written (/dev/full) after a successful deploy: exit 1, quietly, the key deployed", async () => {
+  it("stdout that cannot be written (/dev/full) after a successful deploy: exit 1, quietly, the key deployed, no child process left running", async () => {
     const file = sandbox.write("full.yaml", keyManifest({ name: "full" }));
+    // Every process the run starts (the Pulumi CLI, the provider plugins) inherits this variable,
+    // wherever it is reparented to once planton exits.
+    const marker = `PLANTON_TEST_RUN=dev-full-${process.pid}-${Date.now()}`;
     const full = openSync("/dev/full", "w");
     try {
-      const child = spawn(PLANTON, ["apply", "-f", file, "--yes"], { cwd: sandbox.dir, env: sandbox.env, stdio: ["pipe", full, "pipe"] });
-      const run = await collect(child);
+      const env = { ...sandbox.env, PLANTON_TEST_RUN: marker.slice("PLANTON_TEST_RUN=".length) };
+      const child = spawn(PLANTON, ["apply", "-f", file, "--yes"], { cwd: sandbox.dir, env, stdio: ["pipe", full, "pipe"] });
+      // While it runs, the marker finds its children: the check below can see what it looks for.
+      const seen = new Set<string>();
+      const watch = setInterval(() => processesWithEnv(marker).forEach((p) => seen.add(p.replace(/^\d+ /, ""))), 200);
+      const run = await collect(child).finally(() => clearInterval(watch));
+      // The test provider plugin runs as `node .../test/provider/dist/main.js` (its launcher execs node).
+      expect([...seen].some((command) => /test\/provider\/dist\/main\.js/.test(command))).toBe(true);
+      expect([...seen].some((command) => /^\S*pulumi (preview|up)\b/.test(command))).toBe(true);
       expectExit(run, 1);
       expect(run.stderr).toContain("ok      acme-prod-full");
       expect(run.stderr).not.toMatch(/ENOSPC|\n\s+at /);
     } finally {
       closeSync(full);
     }
+    // The run is over: what planton stopped on its way out may take a moment to be gone, no more.
+    let left = processesWithEnv(marker);
+    for (let i = 0; i < 20 && left.length > 0; i++) {
+      await sleep(100);
+      left = processesWithEnv(marker);
+    }
+    expect(left).toEqual([]);
     expect(await liveKeys(kms, "full")).toHaveLength(1);
   });
 });

@@ -23,7 +23,7 @@ describeE2e("planton against the sandbox: locks, interruptions, protection, a mi
     expectExit(first, 0);
     expectExit(second, 1);
     expect(second.stderr).toMatch(/error: cannot (apply|preview) stack acme-prod-race: another run holds its lock/);
-    expect(second.stderr).toContain("pulumi cancel --yes --stack organization/planton/acme-prod-race");
+    expect(second.stderr).toContain("`planton unlock --stack acme-prod-race --backend ");
     expect(await liveKeys(kms, "race")).toHaveLength(1);
     expectExit(await sandbox.planton(["preview", "-f", file, "--detailed-exitcode"]), 0);
   });

@@ -139,7 +139,7 @@ describeE2e("planton import against the sandbox", () => {
     const imported = await sandbox.planton(["import", "--key-id", key.keyId, "-o", "json"]);
     expectExit(imported, 0);
     const document = JSON.parse(imported.stdout) as { imported: boolean; stack: string; keyId: string; manifest: string };
-    expect(document).toMatchObject({ formatVersion: "2.0", imported: true, stack: "billing", keyId: key.keyId, keyArn: key.arn, region: "us-east-1", file: null, ok: true, problems: [], error: null, hint: null });
+    expect(document).toMatchObject({ formatVersion: "2.1", imported: true, stack: "billing", keyId: key.keyId, keyArn: key.arn, region: "us-east-1", file: null, ok: true, problems: [], error: null, hint: null });
     expect(document.manifest).toContain(`  policy:\n    adminRole: ${ADMIN}\n    usageRoles:\n      - ${USER}\n    encryptionContext:\n      App: Billing\n`);
     const file = sandbox.write("billing.yaml", document.manifest);
     expectOnlyIdentityTags(await sandbox.planton(["preview", "-f", file, "--detailed-exitcode"]), "billing");
@@ -200,7 +200,7 @@ describeE2e("planton import against the sandbox", () => {
       const run = await sandbox.planton(["import", "--key-id", "alias/no-such-key", "-o", "json"]);
       expectExit(run, 1);
       expect(JSON.parse(run.stdout)).toEqual({
-        formatVersion: "2.0",
+        formatVersion: "2.1",
         imported: false,
         ok: false,
         problems: [],

@@ -22,8 +22,8 @@ describeE2e("planton -o json on failure, against the sandbox", () => {
     const run = await sandbox.planton(["outputs", "-f", file, "-o", "json"]);
     expectExit(run, 1);
     expect(JSON.parse(run.stdout)).toEqual({
-      formatVersion: "2.0",
-      stacks: [{ stack: STACK, file, name: "json-failure", outputs: null, error: expect.stringMatching(/^failed: no stack named acme-prod-json-failure in file:\/\//) }],
+      formatVersion: "2.1",
+      stacks: [{ stack: STACK, file, name: "json-failure", outputs: null, locks: [], error: expect.stringMatching(/^failed: no stack named acme-prod-json-failure in file:\/\//) }],
       ok: false,
       problems: [],
       error: null,
@@ -33,7 +33,7 @@ describeE2e("planton -o json on failure, against the sandbox", () => {
   it("refresh of a stack that does not exist: drift and drifted null, not false", async () => {
     const run = await sandbox.planton(["refresh", "-f", file, "-o", "json"]);
     expectExit(run, 1);
-    expect(JSON.parse(run.stdout)).toMatchObject({ formatVersion: "2.0", ok: false, drifted: null, stacks: [{ stack: STACK, drift: null }] });
+    expect(JSON.parse(run.stdout)).toMatchObject({ formatVersion: "2.1", ok: false, drifted: null, stacks: [{ stack: STACK, drift: null }] });
   });
 
   it("a refused plan: preview and apply name the refusals; apply changes nothing", async () => {
@@ -45,13 +45,13 @@ describeE2e("planton -o json on failure, against the sandbox", () => {
     const preview = await sandbox.planton(["preview", "-f", file, "-o", "json"]);
     expectExit(preview, 1);
     const plan = JSON.parse(preview.stdout);
-    expect(plan).toMatchObject({ formatVersion: "2.0", ok: false, hasChanges: true, stacks: [{ stack: STACK, file, name: "json-failure", error: null }] });
+    expect(plan).toMatchObject({ formatVersion: "2.1", ok: false, hasChanges: true, stacks: [{ stack: STACK, file, name: "json-failure", error: null }] });
     expect(plan.stacks[0].refusals.map((r: { path: string }) => r.path)).toContain("spec.keySpec");
 
     const refused = await sandbox.planton(["apply", "-f", file, "--yes", "-o", "json"]);
     expectExit(refused, 1);
     const document = JSON.parse(refused.stdout);
-    expect(document).toMatchObject({ formatVersion: "2.0", ok: false, problems: [], error: null });
+    expect(document).toMatchObject({ formatVersion: "2.1", ok: false, problems: [], error: null });
     expect(document.stacks).toHaveLength(1);
     expect(document.stacks[0]).toMatchObject({ stack: STACK, file, name: "json-failure", outputs: null });
     expect(document.stacks[0].error).toMatch(/^failed: the plan replaces or deletes a KMS key/);

@@ -27,7 +27,7 @@ describeE2e("planton against the sandbox: several manifests and a multi-Region k
       formatVersion: string;
       stacks: { stack: string; file: string; name: string; steps: { op: string; type: string; name: string; urn: string; properties: { path: string }[] }[]; summary: Record<string, number> }[];
     };
-    expect(doc.formatVersion).toBe("2.0");
+    expect(doc.formatVersion).toBe("2.1");
     expect(doc.stacks.map((s) => [s.stack, s.name])).toEqual([
       ["acme-prod-global-payments", "global-payments"],
       ["acme-prod-logs", "logs"],
@@ -58,7 +58,7 @@ describeE2e("planton against the sandbox: several manifests and a multi-Region k
       ok: boolean;
       stacks: { stack: string; name: string; error: string | null; outputs: { keyId: string; replicaKeyArns: Record<string, string> } }[];
     };
-    expect(doc.formatVersion).toBe("2.0");
+    expect(doc.formatVersion).toBe("2.1");
     expect(doc.ok).toBe(true);
     expect(doc.stacks.map((s) => [s.stack, s.name, s.error])).toEqual([
       ["acme-prod-global-payments", "global-payments", null],
@@ -107,7 +107,7 @@ describeE2e("planton against the sandbox: several manifests and a multi-Region k
     expectExit(run, 0);
     expect(run.stdout).not.toContain("---");
     const doc = parse(run.stdout) as { formatVersion: string; stacks: { stack: string; outputs: { aliasName: string } }[] };
-    expect(doc.formatVersion).toBe("2.0");
+    expect(doc.formatVersion).toBe("2.1");
     expect(doc.stacks.map((s) => [s.stack, s.outputs.aliasName])).toEqual([
       ["acme-prod-global-payments", "alias/prod/global-payments"],
       ["acme-prod-logs", "alias/prod/logs"],

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import type { KMSClient } from "@aws-sdk/client-kms";
 import { liveKeys } from "./support/live-keys";
 import { keyManifest } from "./support/manifests";
-import { pulumiChildOf, raceOnLock } from "./support/processes";
+import { pulumiChildOf, raceOnLock, signalChild, signalProcess } from "./support/processes";
 import { PLANTON, collect, describeE2e, expectExit, filesUnder, s3Objects, startSandbox, type RunResult, type Sandbox } from "./support/sandbox";
 
 // Team state: several "machines" (each its own HOME and PULUMI_HOME, nothing shared on disk) use
@@ -101,21 +101,34 @@ describeE2e("team state on the sandbox's S3 object store: two machines, one back
     expect(await liveKeys(kms, "shared")).toEqual([outputs.keyId]);
   });
 
-  it("two machines racing to apply one stack leave one key; the loser says another run holds the lock and how to clear a stale one", async () => {
+  it("two machines racing to apply one stack leave one key; the loser says who holds the lock, that the run is active, and how to clear a stale one", async () => {
     const file = sandbox.write("race.yaml", keyManifest({ name: "race" }));
-    // A holds the lock mid-update while B tries.
+    // A holds the lock mid-update while B tries (both "machines" are this host).
     const { first, second } = await raceOnLock(a.spawn(["apply", "-f", file, "--yes"]), () => b.planton(["apply", "-f", file, "--yes"]));
     expectExit(first, 0);
     expectExit(second, 1);
     const errors = second.stderr.split("\n").filter((line) => line.startsWith("error:"));
     expect(errors).toEqual(["error: cannot apply stack acme-prod-race: another run holds its lock"]);
-    expect(second.stderr).toContain(`a lock left by a crashed run is removed with \`PULUMI_BACKEND_URL='${backend}' pulumi cancel --yes --stack organization/planton/acme-prod-race\``);
+    expect(second.stderr).toMatch(/^warning: stack acme-prod-race is locked by \S+@\S+ \(pid \d+\) since \S+: that run is still active on this host; wait for it to finish$/m);
+    expect(second.stderr).toContain(`a lock left by a killed run is cleared with \`planton unlock --stack acme-prod-race --backend '${backend}'\`, which refuses while its run is still active on this host`);
+    expect(second.stderr).not.toContain("pulumi cancel");
     expect(second.stderr).not.toMatch(/goroutine|\.go:\d+|\n\s+at /);
     expect(await liveKeys(kms, "race")).toHaveLength(1);
     expectExit(await b.planton(["preview", "-f", file, "--detailed-exitcode"]), 0);
   });
 
-  it("a lock left by a crashed run blocks the next run until the hint's command clears it", async () => {
+  it("planton unlock refuses a lock whose run is still active on this host, and removes nothing", async () => {
+    const file = sandbox.write("busy.yaml", keyManifest({ name: "busy" }));
+    const { first, second } = await raceOnLock(a.spawn(["apply", "-f", file, "--yes"]), () => b.planton(["unlock", "--stack", "acme-prod-busy", "--yes"]));
+    expectExit(second, 1);
+    expect(second.stdout).toMatch(/^stack acme-prod-busy has 1 lock:\n {2}\S+@\S+ \(pid \d+\) since \S+: that run is still active on this host \(s3:\/\/planton-state\/\.pulumi\/locks\/organization\/planton\/acme-prod-busy\/[\w-]+\.json\)\n$/);
+    expect(second.stderr).toMatch(/^error: cannot unlock stack acme-prod-busy: its lock is held by a run still active on this host \(pid \d+\)$/m);
+    // The frozen run kept its lock and finishes as if nothing happened.
+    expectExit(first, 0);
+    expect(await liveKeys(kms, "busy")).toHaveLength(1);
+  });
+
+  it("a lock left by a killed run: preview, outputs and stacks report it; apply names planton unlock, which needs --yes off a terminal, then clears it", async () => {
     const file = sandbox.write("stale.yaml", keyManifest({ name: "stale" }));
     expectExit(await a.planton(["apply", "-f", file, "--yes"]), 0);
     // A crashes (power cut) while its apply of a new description holds the stack's lock: the lock
@@ -125,18 +138,45 @@ describeE2e("team state on the sandbox's S3 object store: two machines, one back
     const crashed = collect(crashing);
     await lockAppears(sandbox, "acme-prod-stale");
     const engine = pulumiChildOf(crashing.pid!);
-    process.kill(engine, "SIGKILL");
-    process.kill(crashing.pid!, "SIGKILL");
+    expect(signalProcess(engine, "SIGKILL")).toBe(true);
+    signalChild(crashing, "SIGKILL");
     await crashed;
+    const locks = (): string[] => s3Objects(sandbox).filter((key) => key.startsWith(".pulumi/locks/"));
+    expect(locks()).toHaveLength(1);
+
+    // Commands that never take the lock say who holds it, and go on.
+    const warning = new RegExp(
+      `^warning: stack acme-prod-stale is locked by \\S+@\\S+ \\(pid ${engine.pid}\\) since \\S+: that process no longer runs; clear the lock with \`planton unlock --stack acme-prod-stale --backend '${backend.replace(/[.?*+^$()[\]\\|{}]/g, "\\$&")}'\`$`,
+      "m",
+    );
+    const preview = await b.planton(["preview", "-f", file]);
+    expectExit(preview, 0);
+    expect(preview.stderr).toMatch(warning);
+    const outputs = await b.planton(["outputs", "-f", file]);
+    expectExit(outputs, 0);
+    expect(outputs.stderr).toMatch(warning);
+    const stacks = await b.planton(["stacks", "-o", "json"]);
+    expectExit(stacks, 0);
+    expect(stacks.stderr).toMatch(warning);
+    const entry = (JSON.parse(stacks.stdout) as { stacks: { stack: string; locks: { pid: number; status: string; where: string; unlockCommand: string }[] }[] }).stacks.find((s) => s.stack === "acme-prod-stale");
+    expect(entry?.locks).toEqual([
+      expect.objectContaining({ pid: engine.pid, status: "gone", where: `s3://planton-state/${locks()[0]}`, unlockCommand: `planton unlock --stack acme-prod-stale --backend '${backend}'` }),
+    ]);
 
     const blocked = await b.planton(["apply", "-f", file, "--yes"]);
     expectExit(blocked, 1);
     expect(blocked.stderr).toContain("error: cannot apply stack acme-prod-stale: another run holds its lock");
-    const command = /a lock left by a crashed run is removed with `([^`]+)`/.exec(blocked.stderr)?.[1];
-    expect(command).toBeDefined();
-    const cleared = spawnSync("sh", ["-c", command!], { env: b.env, encoding: "utf8" });
-    expect({ status: cleared.status, stderr: cleared.stderr }).toEqual({ status: 0, stderr: "" });
-    expect(s3Objects(sandbox).filter((key) => key.startsWith(".pulumi/locks/"))).toEqual([]);
+    const command = /a lock left by a killed run is cleared with `([^`]+)`/.exec(blocked.stderr)?.[1];
+    expect(command).toBe(`planton unlock --stack acme-prod-stale --backend '${backend}'`);
+    // As printed, off a terminal: refused, nothing removed.
+    const unconfirmed = spawnSync("sh", ["-c", command!], { env: b.env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    expect(unconfirmed.status).toBe(1);
+    expect(unconfirmed.stderr).toContain("error: cannot unlock stack acme-prod-stale: confirmation needed but standard input is not a terminal\n  pass --yes to unlock without a prompt");
+    expect(locks()).toHaveLength(1);
+    const cleared = spawnSync("sh", ["-c", `${command!} --yes`], { env: b.env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    expect(cleared.status).toBe(0);
+    expect(cleared.stdout).toMatch(new RegExp(`removed the lock of \\S+@\\S+ \\(pid ${engine.pid}\\) from stack acme-prod-stale\\n$`));
+    expect(locks()).toEqual([]);
 
     expectExit(await b.planton(["apply", "-f", file, "--yes"]), 0);
     expectExit(await b.planton(["preview", "-f", file, "--detailed-exitcode"]), 0);

@@ -26,14 +26,16 @@ describe("toPlantonError", () => {
     const err = toPlantonError(new ConcurrentUpdateError(new CommandResult("", "error: the stack is currently locked by 1 lock(s)", 255)), context);
     expect(err.kind).toBe("locked");
     expect(err.message).toBe("cannot apply stack acme-prod-rds: another run holds its lock");
-    expect(err.hint).toContain("PULUMI_BACKEND_URL=file:///tmp/state pulumi cancel --yes --stack organization/planton/acme-prod-rds");
+    expect(err.hint).toBe(
+      "wait for the other run to finish; a lock left by a killed run is cleared with `planton unlock --stack acme-prod-rds --backend file:///tmp/state`, which refuses while its run is still active on this host",
+    );
   });
 
   it("quotes an s3:// backend URL in the lock hint, so the command runs when pasted into a shell", () => {
     const backendUrl = "s3://state?endpoint=127.0.0.1:9000&disableSSL=true&region=us-east-1";
     const locked = new ConcurrentUpdateError(new CommandResult("", "error: the stack is currently locked by 1 lock(s)", 255));
     expect(toPlantonError(locked, { ...context, backendUrl }).hint).toContain(
-      "`PULUMI_BACKEND_URL='s3://state?endpoint=127.0.0.1:9000&disableSSL=true&region=us-east-1' pulumi cancel --yes --stack organization/planton/acme-prod-rds`",
+      "`planton unlock --stack acme-prod-rds --backend 's3://state?endpoint=127.0.0.1:9000&disableSSL=true&region=us-east-1'`",
     );
   });
 

@@ -62,7 +62,7 @@ describe("a plan with drift", () => {
   it("renders as JSON: a drift list per stack, and hasChanges", () => {
     const plan = buildPlan(target, refreshingPreview({ putBack: false }));
     const document = planJson([{ ...target, plan, refusals: [] }], { ok: true, problems: [] });
-    expect(document.formatVersion).toBe("2.0");
+    expect(document.formatVersion).toBe("2.1");
     expect(document.hasChanges).toBe(true);
     expect(document.stacks[0]?.drift).toEqual([
       { name: "key", type: "aws:kms/key:Key", op: "update", properties: [{ path: "description", before: "Production RDS cluster encryption key", after: "changed by hand" }] },

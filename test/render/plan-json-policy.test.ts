@@ -11,7 +11,7 @@ describe("planJson with key policy diffs", () => {
     const plan = policyUpdatePlan();
     const document = planJson([{ stack: plan.stack, file: plan.file, name: plan.name, plan, refusals: [] }], { ok: true, problems: [] });
     const [key, alias] = document.stacks[0]!.steps;
-    expect(document.formatVersion).toBe("2.0");
+    expect(document.formatVersion).toBe("2.1");
     expect(key?.policy?.broadens).toBe(true);
     expect(key?.policy?.statements.map((s) => [s.sid, s.status, s.principals.added, s.actions.added, s.conditions.removed])).toEqual([
       ["KeyUsage", "changed", ["arn:aws:iam::123456789012:role/Analytics"], ["kms:ReEncrypt*"], ["StringEquals kms:EncryptionContext:App=CustomerDatabase"]],

@@ -48,7 +48,7 @@ describe("planton preview renderings", () => {
     const io = memoryIo({ env: env() });
     expect(await runCli(["preview", "-f", manifest, "-o", "json", "--allow-broadening"], io, engine())).toBe(0);
     const document = JSON.parse(io.out());
-    expect(document.formatVersion).toBe("2.0");
+    expect(document.formatVersion).toBe("2.1");
     expect(document.stacks[0].steps[0].policy.broadens).toBe(true);
   });
 

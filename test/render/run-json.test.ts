@@ -22,7 +22,7 @@ const invalid = {
 describe("runJson", () => {
   it("carries the version, ok, every problem with its manifest and place, and the run's error", () => {
     expect(runJson(invalid)).toEqual({
-      formatVersion: "2.0",
+      formatVersion: "2.1",
       ok: false,
       problems: [{ file: "bad.yaml", name: "bad", path: "spec.deletionWindowDays", message: "must be between 7 and 30 (got 3)", severity: "error", line: 7, column: 3 }],
       error: null,
@@ -54,15 +54,15 @@ describe("outputsJson (apply, outputs)", () => {
       ok: false,
     };
     const document = outputsJson(run, { refusals: true }) as { stacks: unknown[] };
-    expect(document).toMatchObject({ formatVersion: "2.0", ok: false, problems: [], error: null });
+    expect(document).toMatchObject({ formatVersion: "2.1", ok: false, problems: [], error: null });
     expect(document.stacks).toEqual([
-      { stack: "a", file: "a.yaml", name: "a", outputs: expect.objectContaining({ keyId: "k-1" }), error: null, refusals: [] },
-      { stack: "b", file: "b.yaml", name: "b", outputs: null, error: "failed: the emulator is down", refusals: [] },
+      { stack: "a", file: "a.yaml", name: "a", outputs: expect.objectContaining({ keyId: "k-1" }), error: null, locks: [], refusals: [] },
+      { stack: "b", file: "b.yaml", name: "b", outputs: null, error: "failed: the emulator is down", locks: [], refusals: [] },
     ]);
   });
 
   it("an invalid manifest: no stacks, the problems", () => {
-    expect(outputsJson(invalid, { refusals: false })).toMatchObject({ formatVersion: "2.0", ok: false, stacks: [], problems: [{ path: "spec.deletionWindowDays", line: 7 }] });
+    expect(outputsJson(invalid, { refusals: false })).toMatchObject({ formatVersion: "2.1", ok: false, stacks: [], problems: [{ path: "spec.deletionWindowDays", line: 7 }] });
   });
 });
 
@@ -79,7 +79,7 @@ describe("driftJson and destroyJson", () => {
 
   it("destroy: a skipped stack says so", () => {
     const document = destroyJson({ results: [{ target: target("a"), ok: false, changed: false, skipped: "interrupted" }], problems: [], ok: false });
-    expect(document.stacks).toEqual([{ stack: "a", file: "a.yaml", name: "a", scheduled: [], removed: [], destroyed: false, error: "skipped (interrupted)" }]);
-    expect(document.formatVersion).toBe("2.0");
+    expect(document.stacks).toEqual([{ stack: "a", file: "a.yaml", name: "a", scheduled: [], removed: [], destroyed: false, locks: [], error: "skipped (interrupted)" }]);
+    expect(document.formatVersion).toBe("2.1");
   });
 });

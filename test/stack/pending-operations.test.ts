@@ -93,6 +93,78 @@ describe("pending creates left by a killed run", () => {
   });
 });
 
+const REPLICA = "urn:pulumi:a::planton::aws:kms/replicaKey:ReplicaKey::replica-eu-west-1";
+const pendingReplica = { operation: "creating", urn: REPLICA, type: "aws:kms/replicaKey:ReplicaKey", inputs: {} };
+const lookedIn = (engine: ReturnType<typeof fakeEngine>) => engine.calls.flatMap((c) => (c.kind === "identity-keys" ? [c.region] : []));
+
+describe("pending replica creates left by a killed run (a multi-Region replica has its primary's key id)", () => {
+  it("adopts the primary and the one tagged key in the replica's region, looked up there, then refreshes", async () => {
+    const { run: r, engine, reports } = await run({
+      state: { recorded: [], pending: [pendingKey, pendingReplica] },
+      identityKeysIn: { "us-east-1": [{ keyId: "mrk-1", aliases: [] }], "eu-west-1": [{ keyId: "mrk-1", aliases: [] }] },
+      events: { preview: updateEvents() },
+    }, "apply");
+    expect(r.ok).toBe(true);
+    expect(lookedIn(engine)).toEqual(["us-east-1", "eu-west-1"]);
+    expect(resolutions(engine)).toEqual([[{ urn: KEY, id: "mrk-1" }, { urn: REPLICA, id: "mrk-1" }]]);
+    expect(engine.operations()).toEqual(["a:refresh", "a:preview", "a:update"]);
+    expect(recovered(reports)).toContain("stack a: adopted mrk-1, created by an interrupted run, into the state");
+    expect(recovered(reports)).toHaveLength(2);
+  });
+
+  it("adopts a replica that a run killed while adding a region created, next to the recorded primary", async () => {
+    const { engine } = await run({
+      state: { recorded: [{ type: "aws:kms/key:Key", id: "mrk-1" }], pending: [pendingReplica] },
+      identityKeysIn: { "us-east-1": [{ keyId: "mrk-1", aliases: [] }], "eu-west-1": [{ keyId: "mrk-1", aliases: [] }] },
+      events: { preview: updateEvents() },
+    }, "apply");
+    expect(resolutions(engine)).toEqual([[{ urn: REPLICA, id: "mrk-1" }]]);
+  });
+
+  it("drops a replica create that never reached AWS (no tagged key in its region)", async () => {
+    const { engine, reports } = await run({
+      state: { recorded: [{ type: "aws:kms/key:Key", id: "mrk-1" }], pending: [pendingReplica] },
+      identityKeysIn: { "us-east-1": [{ keyId: "mrk-1", aliases: [] }], "eu-west-1": [] },
+      events: { preview: createEvents() },
+    }, "apply");
+    expect(resolutions(engine)).toEqual([[{ urn: REPLICA }]]);
+    expect(recovered(reports)).toEqual(["stack a: dropped replica-eu-west-1, which an interrupted run never created, into the state"]);
+  });
+
+  it("stops with the import command when two tagged keys in the replica's region could be the one", async () => {
+    const { run: r, engine } = await run({
+      state: { recorded: [{ type: "aws:kms/key:Key", id: "mrk-1" }], pending: [pendingReplica] },
+      identityKeysIn: { "us-east-1": [{ keyId: "mrk-1", aliases: [] }], "eu-west-1": [{ keyId: "mrk-1", aliases: [] }, { keyId: "mrk-2", aliases: [] }] },
+    }, "apply");
+    const error = r.results[0]!.error as Error & { hint: string };
+    expect(error.message).toBe("cannot resolve the interrupted create of replica-eu-west-1 in stack a: 2 live keys in eu-west-1 carry its identity tags (mrk-1, mrk-2)");
+    expect(error.hint).toContain(`--import-pending-creates ${REPLICA} <ID>`);
+    expect(resolutions(engine)).toEqual([]);
+    expect(engine.operations()).toEqual([]);
+  });
+
+  it("refuses the one tagged key in the replica's region when it is not a replica of the stack's key", async () => {
+    const { run: r, engine } = await run({
+      state: { recorded: [{ type: "aws:kms/key:Key", id: "mrk-1" }], pending: [pendingReplica] },
+      identityKeysIn: { "us-east-1": [{ keyId: "mrk-1", aliases: [] }], "eu-west-1": [{ keyId: "mrk-9", aliases: [] }] },
+    }, "apply");
+    expect((r.results[0]!.error as Error).message).toBe(
+      "cannot resolve the interrupted create of replica-eu-west-1 in stack a: the live key in eu-west-1 that carries its identity tags (mrk-9) is not a replica of this stack's key (mrk-1)",
+    );
+    expect(resolutions(engine)).toEqual([]);
+  });
+
+  it("preview says the next apply adopts the replica, and writes nothing", async () => {
+    const { engine, reports } = await run({
+      state: { recorded: [{ type: "aws:kms/key:Key", id: "mrk-1" }], pending: [pendingReplica] },
+      identityKeysIn: { "us-east-1": [{ keyId: "mrk-1", aliases: [] }], "eu-west-1": [{ keyId: "mrk-1", aliases: [] }] },
+      events: { preview: createEvents() },
+    });
+    expect(resolutions(engine)).toEqual([]);
+    expect(recovered(reports)).toEqual(["stack a: the next apply adopts mrk-1, created by an interrupted run, instead of creating replica-eu-west-1"]);
+  });
+});
+
 describe("a plan that creates the key while a live key carries its identity tags", () => {
   it("is refused (the state was lost), and apply deploys nothing", async () => {
     const { run: r, engine } = await run({ identityKeys: [{ keyId: "k-9", aliases: ["alias/a"] }], events: { preview: createEvents() } }, "apply");

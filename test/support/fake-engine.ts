@@ -1,6 +1,7 @@
 import type { AliasLookup, AliasOwner } from "../../src/engine/alias-owners";
 import type { Engine, EngineStack, StackAddress, StackListing, StackLocation, StackProgram, StackState } from "../../src/engine/engine";
 import type { IdentityKey } from "../../src/engine/identity-keys";
+import type { StackLock } from "../../src/engine/stack-lock";
 import type { PendingCreateResolution } from "../../src/engine/pending-operations";
 import type { EngineEvent } from "../../src/engine/engine-event";
 import type { Operation, OperationResult, OutputValue, RunOptions } from "../../src/engine/run-operation";
@@ -33,6 +34,10 @@ export interface FakeEngineOptions {
   readonly failStacks?: readonly string[];
   /** What listing the backend finds (default none), or the error listing fails with. */
   readonly stacks?: readonly StackListing[] | Error;
+  /** The backend's locks (default none), or the error listing them fails with; removing takes them out. */
+  readonly locks?: readonly StackLock[] | Error;
+  /** Live keys carrying the identity tags, by region, where they differ from `identityKeys` (replica regions). */
+  readonly identityKeysIn?: Readonly<Record<string, readonly IdentityKey[]>>;
 }
 
 /** One thing the fake engine was asked to do. */
@@ -45,7 +50,10 @@ export type EngineCall =
   | { readonly kind: "close"; readonly stack: string }
   | { readonly kind: "resolve"; readonly stack: string; readonly resolutions: readonly PendingCreateResolution[] }
   | { readonly kind: "alias-lookup"; readonly lookups: readonly AliasLookup[] }
-  | { readonly kind: "list"; readonly location: StackLocation };
+  | { readonly kind: "list"; readonly location: StackLocation }
+  | { readonly kind: "list-locks"; readonly stack?: string }
+  | { readonly kind: "remove-locks"; readonly keys: readonly string[] }
+  | { readonly kind: "identity-keys"; readonly region: string };
 
 /** A fake Engine that records what it was asked, to pass where the real one would go. */
 export interface FakeEngine extends Engine {
@@ -59,6 +67,7 @@ export function fakeEngine(options: FakeEngineOptions = {}): FakeEngine {
   const calls: EngineCall[] = [];
   let stampReads = 0;
   const stamps = options.stateStamps ?? ["state-1"];
+  let locks = options.locks;
   const stackOf = (address: StackAddress): EngineStack => ({
     name: address.stack,
     run: async (operation, runOptions): Promise<OperationResult> => {
@@ -93,7 +102,10 @@ export function fakeEngine(options: FakeEngineOptions = {}): FakeEngine {
       calls.push({ kind: "open", stack: address.stack, program });
       return stackOf(address);
     },
-    findIdentityKeys: async () => [...(options.identityKeys ?? [])],
+    findIdentityKeys: async (location) => {
+      calls.push({ kind: "identity-keys", region: location.region });
+      return [...(options.identityKeysIn?.[location.region] ?? options.identityKeys ?? [])];
+    },
     openExistingStack: async (address) => {
       calls.push({ kind: "open", stack: address.stack });
       return options.exists === false ? undefined : stackOf(address);
@@ -106,6 +118,16 @@ export function fakeEngine(options: FakeEngineOptions = {}): FakeEngine {
       calls.push({ kind: "list", location });
       if (options.stacks instanceof Error) throw options.stacks;
       return options.stacks ?? [];
+    },
+    listLocks: async (_location, stack) => {
+      // Recorded only when a test gives locks: every opened stack lists them.
+      if (options.locks !== undefined) calls.push({ kind: "list-locks", ...(stack !== undefined ? { stack } : {}) });
+      if (locks instanceof Error) throw locks;
+      return (locks ?? []).filter((lock) => stack === undefined || lock.stack === stack);
+    },
+    removeLocks: async (_location, removed) => {
+      calls.push({ kind: "remove-locks", keys: removed.map((lock) => lock.key) });
+      if (!(locks instanceof Error)) locks = (locks ?? []).filter((lock) => !removed.some((r) => r.key === lock.key));
     },
   };
 }
