@@ -61,12 +61,14 @@ export interface SessionDeps {
   readonly interrupt: Interrupt;
   readonly report: ReportSink;
   readonly verbose: boolean;
+  /** What the command does to the stack (`apply`, `read the outputs of`), for faults found on opening it. */
+  readonly verb: string;
 }
 
 /** A session for one stack, with `close` (every stack it opened) and the last recorded detail. */
 export function stackSession<D>(target: StackTarget, deps: SessionDeps): StackSession<D> & { close(): void; detail(): D | undefined } {
   const opened: EngineStack[] = [];
-  const address = { stack: target.stack, backend: target.backend, envVars: target.envVars };
+  const address = { stack: target.stack, backend: target.backend, envVars: target.envVars, verb: deps.verb };
   let detail: D | undefined;
   const report = (r: StackReport): void => deps.report({ ...r, label: target.label } as RunReport);
   const keep = (stack: EngineStack): EngineStack => {
