@@ -173,6 +173,12 @@ describeE2e("broken state: one line with the cause, the backups, nothing left th
       expectExit(json, 1);
       expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, stacks: [{ stack, error: `failed: no space left on the device of the state directory ${backend}` }] });
       expect(leftovers(backend, stack)).toEqual([]);
+      // A saved plan written onto the full disk: refused, and no empty or half-written plan file.
+      const planFile = join(backend, "plan.json");
+      const saved = await sandbox.planton(["preview", "-f", file, "--backend", backend, "--set", "spec.description=changed", "--out", planFile]);
+      expectExit(saved, 1);
+      expect(saved.stderr).toContain(`error: cannot write plan ${planFile}: no space left on the device; nothing was written\n`);
+      expect(filesUnder(backend).filter((f) => f.startsWith(planFile))).toEqual([]);
       unfill(backend);
       expectExit(await sandbox.planton(["apply", "-f", file, "--yes", "--backend", backend, "--set", "spec.description=changed"]), 0);
       expect(await liveKeys(sandbox.kms("us-east-1"), name)).toEqual([keyId]);
