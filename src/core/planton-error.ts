@@ -15,6 +15,8 @@ export type PlantonErrorKind =
   | "missing-tool"
   /** AWS credentials are missing or expired. */
   | "credentials"
+  /** The stack's state cannot be read or written: a damaged state file, a read-only or full state directory. */
+  | "state"
   /** The cloud or the engine failed. */
   | "engine"
   /** The user interrupted the run. */

@@ -36,9 +36,14 @@ export function resolveBackend(sources: BackendSources): Backend {
   );
   const raw = configured?.trim() ?? `file://${join(sources.homeDir, ".planton", "state")}`;
   const url = toAbsoluteFileUrl(raw, sources);
-  const localDir = url.startsWith("file://") ? url.slice("file://".length).replace(/\?.*$/, "") : undefined;
+  const localDir = localDirOf(url);
   const selfManaged = /^(file|s3|gs|azblob):\/\//.test(url);
   return { url, localDir, selfManaged, isDefault: configured === undefined };
+}
+
+/** The directory of a `file://` backend URL (without its query); undefined for other backends. */
+export function localDirOf(url: string): string | undefined {
+  return url.startsWith("file://") ? url.slice("file://".length).replace(/\?.*$/, "") : undefined;
 }
 
 function toAbsoluteFileUrl(url: string, sources: BackendSources): string {

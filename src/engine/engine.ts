@@ -13,6 +13,8 @@ export interface StackAddress {
   readonly backend: Backend;
   /** Variables for the engine (see engineEnvironment). */
   readonly envVars: Readonly<Record<string, string>>;
+  /** What the command does to the stack (`apply`, `read the outputs of`), to word a damaged state found on opening it. */
+  readonly verb?: string;
 }
 
 /** A backend, and the engine's environment to reach it. */

@@ -5,6 +5,8 @@ import { LocalWorkspace, PulumiCommand } from "@pulumi/pulumi/automation";
 import { PlantonError } from "../core/planton-error";
 import type { StackListing, StackLocation } from "./engine";
 import { PROJECT_NAME } from "./project-name";
+import { damagedStateError } from "./state-fault";
+import { damagedStates } from "./state-files";
 import { toPlantonError } from "./to-planton-error";
 
 /** How many stacks' outputs are read at once (each is one Pulumi CLI call). */
@@ -16,6 +18,11 @@ const READ_AT_ONCE = 4;
  * (a few at once). A local backend that does not exist yet holds no stack.
  */
 export async function listStacks(location: StackLocation): Promise<StackListing[]> {
+  const localDir = location.backend.localDir;
+  const [damaged] = localDir !== undefined ? damagedStates(localDir) : [];
+  if (damaged !== undefined && localDir !== undefined) {
+    throw damagedStateError(`cannot list the stacks in ${location.backend.url}: stack ${damaged.stack} cannot be read`, damaged.path, damaged.damage, localDir, damaged.stack);
+  }
   const workDir = mkdtempSync(join(tmpdir(), "planton-"));
   try {
     const workspace = await LocalWorkspace.create({

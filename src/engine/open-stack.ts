@@ -6,6 +6,9 @@ import { PlantonError } from "../core/planton-error";
 import type { Backend } from "./backend-url";
 import { detachedPulumi } from "./detached-pulumi";
 import { PROJECT_NAME } from "./project-name";
+import { damagedStateError } from "./state-fault";
+import { stateDamage, stateFilePath } from "./state-files";
+import { watchStateWrites } from "./state-writes";
 import { toPlantonError } from "./to-planton-error";
 
 
@@ -19,6 +22,8 @@ export interface OpenStackOptions {
   readonly program?: PulumiFn;
   /** `create-or-select` for preview and apply; `select` where a missing stack is an answer. */
   readonly mode: "create-or-select" | "select";
+  /** What the command does to the stack, for a damaged state (default `open`). */
+  readonly verb?: string;
 }
 
 /** An opened stack and the temporary workspace behind it; `close` removes the workspace. */
@@ -57,10 +62,16 @@ const noProgram: PulumiFn = async () => ({});
  * on PATH; a local backend's directory is created on first use, readable by its owner only.
  */
 export async function openStack(options: OpenStackOptions): Promise<StackHandle> {
-  if (options.backend.localDir !== undefined) ensurePrivateDir(options.backend.localDir);
+  const localDir = options.backend.localDir;
+  if (localDir !== undefined) {
+    ensurePrivateDir(localDir);
+    refuseDamagedState(localDir, options.stack, options.verb ?? "open");
+  }
   const workDir = mkdtempSync(join(tmpdir(), "planton-"));
   const close = (): void => rmSync(workDir, { recursive: true, force: true });
   const failure = { verb: "open", stack: options.stack, diagnostics: [], interrupted: false, backendUrl: options.backend.url };
+  // Opening creates a new stack's state file: a write that fails must not leave it half-written.
+  const writes = localDir !== undefined ? watchStateWrites(localDir, options.stack) : undefined;
   try {
     const pulumiCommand = await findPulumiCli();
     const workspace = await LocalWorkspace.create({
@@ -71,13 +82,24 @@ export async function openStack(options: OpenStackOptions): Promise<StackHandle>
       projectSettings: { name: PROJECT_NAME, runtime: "nodejs", backend: { url: options.backend.url } },
     });
     const stack = await selectStack(workspace, options);
-    const localDir = options.backend.localDir;
     return { stack, name: options.stack, backendUrl: options.backend.url, workDir, ...(localDir !== undefined ? { localDir } : {}), close };
   } catch (err) {
     close();
     if (err instanceof NoStackError) throw err;
-    throw toPlantonError(err, failure);
+    throw toPlantonError(err, { ...failure, repaired: writes?.repair() ?? [] });
+  } finally {
+    writes?.close();
   }
+}
+
+/**
+ * A file backend's stack whose state file does not read as a state (truncated, garbled) fails
+ * here, before the engine runs, naming the file, its newest readable backup and the restore command.
+ */
+function refuseDamagedState(localDir: string, stack: string, verb: string): void {
+  const file = stateFilePath(localDir, stack);
+  const damage = stateDamage(file);
+  if (damage !== undefined) throw damagedStateError(`cannot ${verb} stack ${stack}`, file, damage, localDir, stack);
 }
 
 async function selectStack(workspace: LocalWorkspace, options: OpenStackOptions): Promise<Stack> {

@@ -1,5 +1,6 @@
 import type { StackState } from "./engine";
 import type { StackHandle } from "./open-stack";
+import { watchStateWrites } from "./state-writes";
 import { toPlantonError } from "./to-planton-error";
 
 /** An operation the engine started and never recorded as finished (the run was killed). */
@@ -52,11 +53,14 @@ export async function resolvePendingCreates(handle: StackHandle, resolutions: re
     ...adopted.map((op) => ({ ...op.resource, id: byUrn.get(op.resource.urn)!.id!, outputs: { ...(op.resource.inputs ?? {}) } })),
   ];
   state.deployment.pending_operations = pending.filter((op) => op.type !== "creating" || !byUrn.has(op.resource.urn));
+  const writes = handle.localDir !== undefined ? watchStateWrites(handle.localDir, handle.name) : undefined;
   try {
     await handle.stack.importStack(state as never);
   } catch (err) {
     // Resolving is the first write of an apply: a live run's lock makes the apply fail as such.
-    throw toPlantonError(err, { verb: "apply", stack: handle.name, diagnostics: [], interrupted: false, backendUrl: handle.backendUrl });
+    throw toPlantonError(err, { verb: "apply", stack: handle.name, diagnostics: [], interrupted: false, backendUrl: handle.backendUrl, repaired: writes?.repair() ?? [] });
+  } finally {
+    writes?.close();
   }
 }
 

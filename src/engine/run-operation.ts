@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { EngineEvent as SdkEngineEvent } from "@pulumi/pulumi/automation";
 import type { EngineEvent } from "./engine-event";
 import type { StackHandle } from "./open-stack";
+import { createdState, watchStateWrites } from "./state-writes";
 import { toEngineEvent } from "./to-engine-event";
 import { toPlantonError, type CreatedResource } from "./to-planton-error";
 
@@ -81,20 +82,28 @@ export async function runOperation(handle: StackHandle, operation: Operation, op
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onEngineOutput ? { onOutput: options.onEngineOutput, onError: options.onEngineOutput } : {}),
   };
+  const writes = handle.localDir !== undefined ? watchStateWrites(handle.localDir, handle.name) : undefined;
   try {
     const plans = planFiles(handle, options);
     const outputs = await run(handle, operation, { ...common, ...plans.args });
     const enginePlan = plans.saved();
     return { events, outputs, ...(enginePlan !== undefined ? { enginePlan } : {}) };
   } catch (err) {
+    const repaired = writes?.repair() ?? [];
+    const created = operation === "update" ? createdResources(events) : [];
+    // What the state holds of them, read back once it is repaired: a failed write may not record them.
+    const readBack = handle.localDir !== undefined && created.length > 0 ? createdState(handle.localDir, handle.name, created) : created;
     throw toPlantonError(err, {
       verb: VERB[operation],
       stack: handle.name,
       diagnostics,
       interrupted: (options.interrupted ?? options.signal)?.aborted === true,
       backendUrl: handle.backendUrl,
-      ...(operation === "update" ? { created: createdResources(events) } : {}),
+      ...(operation === "update" ? { created: readBack } : {}),
+      repaired,
     });
+  } finally {
+    writes?.close();
   }
 }
 

@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { PROJECT_NAME } from "./project-name";
 import type { StackHandle } from "./open-stack";
+import { stateFilePath } from "./state-files";
 import { toPlantonError } from "./to-planton-error";
 
 /**
@@ -35,15 +34,11 @@ export async function updateMessages(handle: StackHandle): Promise<string[]> {
   }
 }
 
-/** The stack's checkpoint in a local backend (project-scoped layout, plain or gzipped); undefined when absent. */
+/** The stack's checkpoint in a local backend (plain or gzipped); undefined when absent. */
 function readStateFile(localDir: string, stack: string): Buffer | undefined {
-  const base = join(localDir, ".pulumi", "stacks", PROJECT_NAME, stack);
-  for (const path of [`${base}.json`, `${base}.json.gz`]) {
-    try {
-      return readFileSync(path);
-    } catch {
-      // Not this layout; the next one, else the engine's export.
-    }
+  try {
+    return readFileSync(stateFilePath(localDir, stack));
+  } catch {
+    return undefined; // the engine's export decides
   }
-  return undefined;
 }

@@ -1,4 +1,6 @@
 import { PlantonError } from "../core/planton-error";
+import { localDirOf } from "./backend-url";
+import { stateFaultError, stateFaultOf } from "./state-fault";
 import { unlockCommand } from "./unlock-command";
 
 /** What was being done when the engine failed, to word the error. */
@@ -12,8 +14,10 @@ export interface FailureContext {
   readonly interrupted: boolean;
   /** State backend URL, for the lock hint. */
   readonly backendUrl?: string;
-  /** For an update: what it created before it failed (the state records these). */
+  /** For an update: what it created before it failed. */
   readonly created?: readonly CreatedResource[];
+  /** What planton cleaned up after the failed write (see watchStateWrites), one line each. */
+  readonly repaired?: readonly string[];
 }
 
 /** A resource an update created before it stopped. */
@@ -22,6 +26,11 @@ export interface CreatedResource {
   readonly type: string;
   /** The cloud id (a key id, an alias name), when the engine reported one. */
   readonly id?: string;
+  /**
+   * What the state holds of it, read back after the failure: `recorded`, `pending` (a pending
+   * create: the state could not record that it finished), `missing`; undefined when not read.
+   */
+  readonly state?: "recorded" | "pending" | "missing";
 }
 
 const INSTALL_HINT = "install it (curl -fsSL https://get.pulumi.com | sh, or brew install pulumi/tap/pulumi) and make sure `pulumi` is on PATH";
@@ -50,11 +59,22 @@ const PLAN_VIOLATION = /violates plan|is not allowed by the plan|not in the plan
  */
 export function toPlantonError(err: unknown, context: FailureContext): PlantonError {
   const error = classify(err, context);
-  const created = context.created ?? [];
-  if (created.length === 0) return error;
-  const list = created.map((r) => `${r.name} (${r.type}${r.id ? `, ${r.id}` : ""})`).join(", ");
-  const next = `created before it stopped: ${list}; the stack's state records them, so fix the cause and run \`planton apply\` again to finish (or \`planton destroy\` to remove them)`;
-  return new PlantonError(error.kind, error.message, { cause: error.cause, hint: error.hint === undefined ? next : `${error.hint}\n${next}` });
+  const more = [...createdLines(context.created ?? []), ...(context.repaired ?? [])];
+  if (more.length === 0) return error;
+  return new PlantonError(error.kind, error.message, { cause: error.cause, hint: [...(error.hint === undefined ? [] : [error.hint]), ...more].join("\n  ") });
+}
+
+/** What an update created before it stopped, by what the state holds of it, and what the next apply does. */
+function createdLines(created: readonly CreatedResource[]): string[] {
+  const list = (rs: readonly CreatedResource[]): string => rs.map((r) => `${r.name} (${r.type}${r.id ? `, ${r.id}` : ""})`).join(", ");
+  const recorded = created.filter((r) => r.state === undefined || r.state === "recorded");
+  const pending = created.filter((r) => r.state === "pending");
+  const missing = created.filter((r) => r.state === "missing");
+  return [
+    ...(recorded.length > 0 ? [`created before it stopped: ${list(recorded)}; the stack's state records them, so fix the cause and run \`planton apply\` again to finish (or \`planton destroy\` to remove them)`] : []),
+    ...(pending.length > 0 ? [`created in KMS, but the state could not record it: ${list(pending)}; the state holds it as a pending create, so once the cause is fixed the next \`planton apply\` adopts it (it carries the manifest's identity tags) instead of creating it again`] : []),
+    ...(missing.length > 0 ? [`created in KMS, but the state does not record it: ${list(missing)}; the next \`planton apply\` refuses to create a second key: restore the state from the backend's newest backup, or schedule the key's deletion`] : []),
+  ];
 }
 
 function classify(err: unknown, context: FailureContext): PlantonError {
@@ -73,6 +93,10 @@ function classify(err: unknown, context: FailureContext): PlantonError {
   if (/version requirement failed|Major version mismatch/i.test(text)) {
     return new PlantonError("missing-tool", `${what}: the Pulumi CLI is too old or too new: ${firstLine(text)}`, { cause: err, hint: INSTALL_HINT });
   }
+  const fault = stateFaultOf([text, ...context.diagnostics].join("\n"));
+  const localDir = context.backendUrl !== undefined ? localDirOf(context.backendUrl) : undefined;
+  const faultError = fault === undefined ? undefined : stateFaultError(fault, { what, stack: context.stack, backend: redactUrl(context.backendUrl ?? ""), ...(localDir !== undefined ? { localDir } : {}) }, err);
+  if (faultError !== undefined) return faultError;
   const unreachable = unreachableBackend(text, context.backendUrl);
   if (unreachable !== undefined) return new PlantonError("engine", `${what}: ${unreachable}`, { cause: err });
   const detail = context.diagnostics.map(cleanMessage).find((m) => m !== "") ?? engineMessage(text);
@@ -133,7 +157,7 @@ function unreachableBackend(text: string, backendUrl: string | undefined): strin
 }
 
 /** A backend URL without query parameters that might carry secrets (keep region and endpoint). */
-function redactUrl(url: string): string {
+export function redactUrl(url: string): string {
   return url.replace(/([?&])(access_key_id|secret_access_key|session_token|[\w]*secret[\w]*|[\w]*token[\w]*)=[^&]*/gi, "$1$2=***");
 }
 

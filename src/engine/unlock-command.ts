@@ -1,3 +1,5 @@
+import { shellWord } from "./shell-word";
+
 /**
  * The command that clears a stack's locks safely (`planton unlock`), as a hint to paste: with
  * the backend it was found in, so it reaches the same state whatever the environment says.
@@ -6,7 +8,3 @@ export function unlockCommand(stack: string, backendUrl: string | undefined): st
   return `planton unlock --stack ${shellWord(stack)}${backendUrl !== undefined ? ` --backend ${shellWord(backendUrl)}` : ""}`;
 }
 
-/** `value` as one POSIX shell word, so a hint's command runs when pasted (s3:// URLs carry `&`). */
-function shellWord(value: string): string {
-  return /^[\w@%+=:,./~-]+$/.test(value) ? value : `'${value.replace(/'/g, "'\\''")}'`;
-}

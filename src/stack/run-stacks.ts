@@ -145,7 +145,7 @@ async function runTargets<D>(
 }
 
 async function runOne<D>(names: FrameNames, target: StackTarget, ctx: StackContext, interrupt: Interrupt, operation: StackOperation<D>): Promise<StackResult<D>> {
-  const session = stackSession<D>(target, { engine: ctx.engine, interrupt, report: ctx.report, verbose: ctx.verbose });
+  const session = stackSession<D>(target, { engine: ctx.engine, interrupt, report: ctx.report, verbose: ctx.verbose, verb: names.verb });
   try {
     throwIfInterrupted(interrupt, names.verb, target.stack);
     const outcome = await operation(session);

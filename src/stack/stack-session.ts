@@ -71,6 +71,8 @@ export interface SessionDeps {
   readonly interrupt: Interrupt;
   readonly report: ReportSink;
   readonly verbose: boolean;
+  /** What the command does to the stack (`apply`, `read the outputs of`), for faults found on opening it. */
+  readonly verb: string;
 }
 
 /**
@@ -79,7 +81,7 @@ export interface SessionDeps {
  */
 export function stackSession<D>(target: StackTarget, deps: SessionDeps): StackSession<D> & { close(): void; detail(): D | undefined; locks(): readonly StackLock[] } {
   const opened: EngineStack[] = [];
-  const address = { stack: target.stack, backend: target.backend, envVars: target.envVars };
+  const address = { stack: target.stack, backend: target.backend, envVars: target.envVars, verb: deps.verb };
   let detail: D | undefined;
   let locks: readonly StackLock[] | undefined;
   const report = (r: StackReport): void => deps.report({ ...r, label: target.label } as RunReport);
