@@ -113,7 +113,7 @@ describeE2e("broken state: one line with the cause, the backups, nothing left th
     }
     const json = await sandbox.planton(["preview", "-f", file, "--backend", backend, "-o", "json"]);
     expectExit(json, 1);
-    expect(JSON.parse(json.stdout)).toMatchObject({ formatVersion: "2.0", ok: false, stacks: [{ stack, error: `failed: ${damaged}` }] });
+    expect(JSON.parse(json.stdout)).toMatchObject({ formatVersion: "2.1", ok: false, stacks: [{ stack, error: `failed: ${damaged}` }] });
 
     const run = await sandbox.planton(["preview", "-f", file, "--backend", backend]);
     const backup = /the newest readable backup is (\S+) \(written [^)]+\); restore it, keeping the damaged file beside it, then run `planton preview`:\n {4}(.+)/.exec(errorOf(run));
@@ -149,7 +149,7 @@ describeE2e("broken state: one line with the cause, the backups, nothing left th
       expect(destroy.stderr).toContain(`error: cannot destroy stack ${stack}: the state directory ${backend} is read-only\n`);
       const json = await sandbox.planton(["apply", "-f", file, "--yes", "--backend", backend, "--set", "spec.description=changed", "-o", "json"]);
       expectExit(json, 1);
-      expect(JSON.parse(json.stdout)).toMatchObject({ formatVersion: "2.0", ok: false, stacks: [{ stack, error: `failed: the state directory ${backend} is read-only` }] });
+      expect(JSON.parse(json.stdout)).toMatchObject({ formatVersion: "2.1", ok: false, stacks: [{ stack, error: `failed: the state directory ${backend} is read-only` }] });
       remount(backend, "rw");
       expect(leftovers(backend, stack)).toEqual([]);
       expectExit(await sandbox.planton(["apply", "-f", file, "--yes", "--backend", backend, "--set", "spec.description=changed"]), 0);
