@@ -9,7 +9,8 @@ export function engineOnUse(): Engine {
   const load = (): Engine => (require("../engine/pulumi-engine") as typeof PulumiEngine).pulumiEngine;
   return {
     openStack: (address, program) => load().openStack(address, program),
-    openExistingStack: (address) => load().openExistingStack(address),
+    openExistingStack: (address, program) => load().openExistingStack(address, program),
+    endpointAnswers: (url, seconds) => load().endpointAnswers(url, seconds),
     findIdentityKeys: (location, tags) => load().findIdentityKeys(location, tags),
     findAliasOwners: (lookups, options) => load().findAliasOwners(lookups, options),
     listStacks: (location) => load().listStacks(location),

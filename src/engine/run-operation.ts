@@ -4,7 +4,7 @@ import type { EngineEvent as SdkEngineEvent } from "@pulumi/pulumi/automation";
 import type { EngineEvent } from "./engine-event";
 import type { StackHandle } from "./open-stack";
 import { toEngineEvent } from "./to-engine-event";
-import { toPlantonError, type CreatedResource } from "./to-planton-error";
+import { toPlantonError, type CreatedResource, type KmsEndpoint } from "./to-planton-error";
 
 /**
  * What the engine can do to a stack. `refresh-preview` reads the live resources and reports how
@@ -39,6 +39,8 @@ export interface RunOptions {
   readonly enginePlan?: string;
   /** Update: the message the stack's history keeps for it. */
   readonly message?: string;
+  /** The KMS endpoint the providers call, to word a call that ran past its deadline. */
+  readonly endpoint?: KmsEndpoint;
 }
 
 /** What an operation produced. */
@@ -80,6 +82,10 @@ export async function runOperation(handle: StackHandle, operation: Operation, op
     color: "never" as const,
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onEngineOutput ? { onOutput: options.onEngineOutput, onError: options.onEngineOutput } : {}),
+    // The providers (their endpoint, profile, timeouts) come from this run's program, not from
+    // the state an earlier run left: for destroy and refresh, and for the read before a preview
+    // or update (Pulumi's --run-program).
+    ...(handle.runsProgram ? { runProgram: true } : {}),
   };
   try {
     const plans = planFiles(handle, options);
@@ -94,6 +100,7 @@ export async function runOperation(handle: StackHandle, operation: Operation, op
       interrupted: (options.interrupted ?? options.signal)?.aborted === true,
       backendUrl: handle.backendUrl,
       ...(operation === "update" ? { created: createdResources(events) } : {}),
+      ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),
     });
   }
 }
@@ -107,6 +114,7 @@ type CommonOptions = {
   refresh?: boolean;
   plan?: string;
   message?: string;
+  runProgram?: boolean;
 };
 
 /**

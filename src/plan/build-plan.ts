@@ -49,24 +49,29 @@ export function buildPlan(target: PlanTarget, events: readonly EngineEvent[]): P
 }
 
 
-/** Which of several steps for one URN describes it best: the logical `replace` wins. */
+/**
+ * Which of several steps for one URN describes it best: the logical `replace` wins, and any
+ * change beats `same` (a destroy that runs the program registers each resource, a `same`, and
+ * then deletes it).
+ */
 function opRank(op: StepOp): number {
   switch (op) {
     case "replace":
-      return 3;
+      return 4;
     case "create-replacement":
     case "delete-replaced":
     case "import-replacement":
     case "read-replacement":
-      return 2;
+      return 3;
     case "same":
+      return 1;
     case "create":
     case "update":
     case "delete":
     case "read":
     case "refresh":
     case "import":
-      return 1;
+      return 2;
     case "discard":
     case "discard-replaced":
     case "remove-pending-replace":

@@ -4,6 +4,7 @@ import type { Engine } from "../engine/engine";
 import { loadManifests, type LoadManifestsOptions, type Manifest, type ManifestSources } from "./load-manifests";
 import type { ReportSink } from "./run-report";
 import { scheduleStacks } from "./schedule-stacks";
+import { checkEndpoint } from "./check-endpoint";
 import { stackSession, type Interrupt, type StackSession } from "./stack-session";
 import { resolveStackTargets, stateOnlyTarget, type StackTarget, type StackTargetOptions } from "./stack-targets";
 
@@ -78,6 +79,8 @@ export interface FrameNames {
   readonly judgesPolicy: boolean;
   /** The command works from a stack's state alone (destroy, refresh, outputs): `--stack NAME` without `-f`. */
   readonly fromState?: boolean;
+  /** The command reads the state only (outputs): it never calls KMS, so its endpoint is not checked. */
+  readonly stateOnly?: boolean;
 }
 
 /** One stack's operation, run by the frame inside its session. */
@@ -145,6 +148,7 @@ async function runOne<D>(names: FrameNames, target: StackTarget, ctx: StackConte
   const session = stackSession<D>(target, { engine: ctx.engine, interrupt, report: ctx.report, verbose: ctx.verbose });
   try {
     throwIfInterrupted(interrupt, names.verb, target.stack);
+    if (names.stateOnly !== true) await checkEndpoint(target, names.verb, ctx.engine);
     const outcome = await operation(session);
     return { ...outcome, target, ...detailOf(session.detail()) };
   } catch (error) {

@@ -9,6 +9,7 @@ import { describeInterruption } from "./pending-operations";
 import type { Operation, OperationResult, RunOptions } from "../engine/run-operation";
 import type { Adoption } from "../program/program-options";
 import { engineOutputLines } from "./engine-output-lines";
+import { publicKmsEndpoint } from "../engine/silent-endpoint";
 import type { ReportSink, RunReport } from "./run-report";
 import type { StackLabel, StackTarget } from "./stack-targets";
 
@@ -35,7 +36,11 @@ export interface StackSession<D> {
   readonly interrupted: AbortSignal;
   /** Opens the stack with the manifest's program, creating it when new; with `adopt`, the program imports those live resources. */
   openStack(adopt?: Adoption): Promise<EngineStack>;
-  /** Opens the stack without creating it; undefined when it does not exist. */
+  /**
+   * Opens the stack without creating it; undefined when it does not exist. With a manifest, its
+   * program comes along, so destroy and refresh reach AWS as this run says, not as the state
+   * recorded it (a stack known from its state alone keeps the state's providers).
+   */
   openExistingStack(): Promise<EngineStack | undefined>;
   /**
    * Runs one engine operation; `doing` names it for the heartbeat (`applying stack payments`);
@@ -79,7 +84,8 @@ export function stackSession<D>(target: StackTarget, deps: SessionDeps): StackSe
     interrupted: deps.interrupt.interrupted,
     openStack: async (adopt) => keep(await deps.engine.openStack(address, { key: manifestKey(target), options: { ...programOptions(target), ...(adopt !== undefined ? { adopt } : {}) } })),
     openExistingStack: async () => {
-      const stack = await deps.engine.openExistingStack(address);
+      const program = target.manifest !== undefined ? { key: target.manifest.key, options: programOptions(target) } : undefined;
+      const stack = await deps.engine.openExistingStack(address, program);
       return stack === undefined ? undefined : keep(stack);
     },
     run: async (stack, operation, doing, options = {}) => {
@@ -91,6 +97,7 @@ export function stackSession<D>(target: StackTarget, deps: SessionDeps): StackSe
           signal: deps.interrupt.signal,
           interrupted: deps.interrupt.interrupted,
           onEvent: (event) => report({ kind: "engine-event", event }),
+          endpoint: { ...(endpointOf(target) !== undefined ? { url: endpointOf(target) } : {}), seconds: target.aws.timeoutSeconds },
           ...options,
           ...(lines !== undefined ? { onEngineOutput: lines } : {}),
         });
@@ -117,9 +124,15 @@ function manifestKey(target: StackTarget): AwsKmsKey {
   return target.manifest.key;
 }
 
-function programOptions(target: StackTarget): { endpointUrl?: string; profile?: string } {
+function programOptions(target: StackTarget): { endpointUrl?: string; profile?: string; timeoutSeconds: number } {
   return {
     ...(target.aws.endpointUrl !== undefined ? { endpointUrl: target.aws.endpointUrl } : {}),
     ...(target.aws.profile !== undefined ? { profile: target.aws.profile } : {}),
+    timeoutSeconds: target.aws.timeoutSeconds,
   };
+}
+
+/** The KMS endpoint the stack's primary provider calls: the user's, else the region's public one (unknown for a state-only stack). */
+export function endpointOf(target: StackTarget): string | undefined {
+  return target.aws.endpointUrl ?? (target.aws.region !== "" ? publicKmsEndpoint(target.aws.region) : undefined);
 }
