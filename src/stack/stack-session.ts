@@ -10,6 +10,7 @@ import type { Operation, OperationResult, RunOptions } from "../engine/run-opera
 import type { Adoption } from "../program/program-options";
 import { engineOutputLines } from "./engine-output-lines";
 import { publicKmsEndpoint } from "../engine/silent-endpoint";
+import type { KmsEndpoint } from "../engine/to-planton-error";
 import type { ReportSink, RunReport } from "./run-report";
 import type { StackLabel, StackTarget } from "./stack-targets";
 
@@ -97,7 +98,7 @@ export function stackSession<D>(target: StackTarget, deps: SessionDeps): StackSe
           signal: deps.interrupt.signal,
           interrupted: deps.interrupt.interrupted,
           onEvent: (event) => report({ kind: "engine-event", event }),
-          endpoint: { ...(endpointOf(target) !== undefined ? { url: endpointOf(target) } : {}), seconds: target.aws.timeoutSeconds },
+          endpoint: endpoint(target),
           ...options,
           ...(lines !== undefined ? { onEngineOutput: lines } : {}),
         });
@@ -132,7 +133,11 @@ function programOptions(target: StackTarget): { endpointUrl?: string; profile?: 
   };
 }
 
-/** The KMS endpoint the stack's primary provider calls: the user's, else the region's public one (unknown for a state-only stack). */
-export function endpointOf(target: StackTarget): string | undefined {
-  return target.aws.endpointUrl ?? (target.aws.region !== "" ? publicKmsEndpoint(target.aws.region) : undefined);
+/**
+ * The KMS endpoint the stack's primary provider calls (the user's, else the region's public one;
+ * unknown for a state-only stack) and the deadline of each write, to word a timeout.
+ */
+function endpoint(target: StackTarget): KmsEndpoint {
+  const url = target.aws.endpointUrl ?? (target.aws.region !== "" ? publicKmsEndpoint(target.aws.region) : undefined);
+  return { ...(url !== undefined ? { url } : {}), seconds: target.aws.timeoutSeconds };
 }
