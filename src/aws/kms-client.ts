@@ -5,6 +5,8 @@ export interface KmsClientOptions {
   readonly region: string;
   readonly endpointUrl?: string;
   readonly profile?: string;
+  /** The run's KMS deadline (PLANTON_KMS_TIMEOUT_SECONDS): no single request waits longer. */
+  readonly timeoutSeconds?: number;
 }
 
 /**
@@ -18,6 +20,6 @@ export function kmsClient(kms: typeof Kms, options: KmsClientOptions): Kms.KMSCl
     ...(options.endpointUrl !== undefined ? { endpoint: options.endpointUrl } : {}),
     ...(options.profile !== undefined ? { profile: options.profile } : {}),
     maxAttempts: 3,
-    requestHandler: { connectionTimeout: 5_000, requestTimeout: 20_000 },
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: Math.min(20, options.timeoutSeconds ?? 20) * 1000 },
   });
 }

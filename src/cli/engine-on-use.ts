@@ -11,7 +11,8 @@ export function engineOnUse(): Engine {
   const locks = (): typeof StackLocks => require("../engine/stack-locks") as typeof StackLocks;
   return {
     openStack: (address, program) => load().openStack(address, program),
-    openExistingStack: (address) => load().openExistingStack(address),
+    openExistingStack: (address, program) => load().openExistingStack(address, program),
+    endpointAnswers: (url, seconds) => load().endpointAnswers(url, seconds),
     findIdentityKeys: (location, tags) => load().findIdentityKeys(location, tags),
     findAliasOwners: (lookups, options) => load().findAliasOwners(lookups, options),
     listStacks: (location) => load().listStacks(location),

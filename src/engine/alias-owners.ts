@@ -16,6 +16,7 @@ export interface AliasOwner extends AliasLookup {
 export interface AliasLookupOptions {
   readonly profile?: string;
   readonly endpointUrl?: string;
+  readonly timeoutSeconds?: number;
 }
 
 /**

@@ -74,8 +74,15 @@ export interface StackState {
 export interface Engine {
   /** Opens the stack with its program, creating the stack when it does not exist yet. */
   openStack(address: StackAddress, program: StackProgram): Promise<EngineStack>;
-  /** Opens an existing stack without a program (destroy, refresh, outputs); undefined when there is none. */
-  openExistingStack(address: StackAddress): Promise<EngineStack | undefined>;
+  /**
+   * Opens an existing stack (destroy, refresh, outputs); undefined when there is none. With a
+   * program, destroy and refresh run it, so its providers reach AWS as this run says (endpoint,
+   * profile) rather than as the state recorded them; without one (a stack known from its state
+   * alone) they use the state's providers.
+   */
+  openExistingStack(address: StackAddress, program?: StackProgram): Promise<EngineStack | undefined>;
+  /** True when the KMS endpoint answers within `seconds`, or fails otherwise than by waiting (see endpointAnswers). */
+  endpointAnswers(url: string, seconds: number): Promise<boolean>;
   /** Live keys carrying all of `tags` (see findIdentityKeys). */
   findIdentityKeys(location: KeyLocation, tags: Readonly<Record<string, string>>): Promise<IdentityKey[]>;
   /** The aliases among `lookups` that already exist in KMS, with the key each points at (see findAliasOwners). */

@@ -7,6 +7,7 @@ export interface KeyLocation {
   readonly region: string;
   readonly endpointUrl?: string;
   readonly profile?: string;
+  readonly timeoutSeconds?: number;
 }
 
 /** A live key (not pending deletion) and the aliases that point at it. */

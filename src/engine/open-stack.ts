@@ -18,7 +18,7 @@ export interface OpenStackOptions {
   readonly backend: Backend;
   /** Variables for the engine (see engineEnvironment). */
   readonly envVars: Readonly<Record<string, string>>;
-  /** The inline program; operations that never run it (outputs) may leave it out. */
+  /** The inline program; operations that never run it (outputs) leave it out, and then destroy and refresh use the state's providers. */
   readonly program?: PulumiFn;
   /** `create-or-select` for preview and apply; `select` where a missing stack is an answer. */
   readonly mode: "create-or-select" | "select";
@@ -35,6 +35,8 @@ export interface StackHandle {
   readonly workDir: string;
   /** A local (file://) backend's directory, where the stack's state file can be read directly. */
   readonly localDir?: string;
+  /** True when opened with a program: every operation runs it (see runOperation). */
+  readonly runsProgram: boolean;
   readonly close: () => void;
 }
 
@@ -82,7 +84,7 @@ export async function openStack(options: OpenStackOptions): Promise<StackHandle>
       projectSettings: { name: PROJECT_NAME, runtime: "nodejs", backend: { url: options.backend.url } },
     });
     const stack = await selectStack(workspace, options);
-    return { stack, name: options.stack, backendUrl: options.backend.url, workDir, ...(localDir !== undefined ? { localDir } : {}), close };
+    return { stack, name: options.stack, backendUrl: options.backend.url, workDir, runsProgram: options.program !== undefined, ...(localDir !== undefined ? { localDir } : {}), close };
   } catch (err) {
     close();
     if (err instanceof NoStackError) throw err;

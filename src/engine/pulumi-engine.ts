@@ -1,5 +1,6 @@
 import type * as CreateProgram from "../program/create-program";
 import { findAliasOwners } from "./alias-owners";
+import { endpointAnswers } from "./endpoint-answers";
 import type { Engine, EngineStack, StackAddress, StackProgram } from "./engine";
 import { findIdentityKeys } from "./identity-keys";
 import { NoStackError, openStack, type StackHandle } from "./open-stack";
@@ -14,16 +15,14 @@ import { stateStamp, updateMessages } from "./state-stamp";
 /** The Engine on the Pulumi Automation API: one throwaway workspace per opened stack. */
 export const pulumiEngine: Engine = {
   async openStack(address: StackAddress, program: StackProgram): Promise<EngineStack> {
-    // The program is the only code that loads @pulumi/aws; load it only when a stack really runs.
-    const { createProgram } = require("../program/create-program") as typeof CreateProgram;
     const recovered = staleLocksOf(address);
-    const handle = await openStack({ ...address, program: createProgram(program.key, program.options), mode: "create-or-select" });
+    const handle = await openStack({ ...address, program: inlineProgram(program), mode: "create-or-select" });
     return engineStack(handle, recovered);
   },
-  async openExistingStack(address: StackAddress): Promise<EngineStack | undefined> {
+  async openExistingStack(address: StackAddress, program?: StackProgram): Promise<EngineStack | undefined> {
     try {
       const recovered = staleLocksOf(address);
-      return engineStack(await openStack({ ...address, mode: "select" }), recovered);
+      return engineStack(await openStack({ ...address, ...(program !== undefined ? { program: inlineProgram(program) } : {}), mode: "select" }), recovered);
     } catch (err) {
       if (err instanceof NoStackError) return undefined;
       throw err;
@@ -34,7 +33,22 @@ export const pulumiEngine: Engine = {
   listStacks,
   listLocks,
   removeLocks,
+  endpointAnswers(url: string, seconds: number): Promise<boolean> {
+    // Every stack of a run reaches the same endpoint: ask once.
+    const key = `${seconds} ${url}`;
+    let answer = probes.get(key);
+    if (answer === undefined) probes.set(key, (answer = endpointAnswers(url, seconds, process.env)));
+    return answer;
+  },
 };
+
+const probes = new Map<string, Promise<boolean>>();
+
+/** The program's code is the only code that loads @pulumi/aws; load it only when a stack really runs. */
+function inlineProgram(program: StackProgram): ReturnType<typeof CreateProgram.createProgram> {
+  const { createProgram } = require("../program/create-program") as typeof CreateProgram;
+  return createProgram(program.key, program.options);
+}
 
 function staleLocksOf(address: StackAddress): string[] {
   return address.backend.localDir !== undefined ? clearStaleLocks(address.backend.localDir, address.stack) : [];

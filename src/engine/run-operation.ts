@@ -5,7 +5,7 @@ import type { EngineEvent } from "./engine-event";
 import type { StackHandle } from "./open-stack";
 import { createdState, watchStateWrites } from "./state-writes";
 import { toEngineEvent } from "./to-engine-event";
-import { toPlantonError, type CreatedResource } from "./to-planton-error";
+import { toPlantonError, type CreatedResource, type KmsEndpoint } from "./to-planton-error";
 
 /**
  * What the engine can do to a stack. `refresh-preview` reads the live resources and reports how
@@ -40,6 +40,8 @@ export interface RunOptions {
   readonly enginePlan?: string;
   /** Update: the message the stack's history keeps for it. */
   readonly message?: string;
+  /** The KMS endpoint the providers call, to word a call that ran past its deadline. */
+  readonly endpoint?: KmsEndpoint;
 }
 
 /** What an operation produced. */
@@ -81,6 +83,10 @@ export async function runOperation(handle: StackHandle, operation: Operation, op
     color: "never" as const,
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onEngineOutput ? { onOutput: options.onEngineOutput, onError: options.onEngineOutput } : {}),
+    // The providers (their endpoint, profile, timeouts) come from this run's program, not from
+    // the state an earlier run left: for destroy and refresh, and for the read before a preview
+    // or update (Pulumi's --run-program).
+    ...(handle.runsProgram ? { runProgram: true } : {}),
   };
   const writes = handle.localDir !== undefined ? watchStateWrites(handle.localDir, handle.name) : undefined;
   try {
@@ -101,6 +107,7 @@ export async function runOperation(handle: StackHandle, operation: Operation, op
       backendUrl: handle.backendUrl,
       ...(operation === "update" ? { created: readBack } : {}),
       repaired,
+      ...(options.endpoint !== undefined ? { endpoint: options.endpoint } : {}),
     });
   } finally {
     writes?.close();
@@ -116,6 +123,7 @@ type CommonOptions = {
   refresh?: boolean;
   plan?: string;
   message?: string;
+  runProgram?: boolean;
 };
 
 /**

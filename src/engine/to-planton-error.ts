@@ -2,6 +2,7 @@ import { PlantonError } from "../core/planton-error";
 import { localDirOf } from "./backend-url";
 import { stateFaultError, stateFaultOf } from "./state-fault";
 import { unlockCommand } from "./unlock-command";
+import { silentEndpointReason } from "./silent-endpoint";
 
 /** What was being done when the engine failed, to word the error. */
 export interface FailureContext {
@@ -18,6 +19,16 @@ export interface FailureContext {
   readonly created?: readonly CreatedResource[];
   /** What planton cleaned up after the failed write (see watchStateWrites), one line each. */
   readonly repaired?: readonly string[];
+  /** The KMS endpoint the program's providers call, and the deadline of each write, to word a timeout. */
+  readonly endpoint?: KmsEndpoint;
+}
+
+/** A KMS endpoint as the program's providers reach it. */
+export interface KmsEndpoint {
+  /** `--endpoint-url`, AWS_ENDPOINT_URL_KMS or the region's public endpoint; absent when unknown (a state-only stack). */
+  readonly url?: string;
+  /** The deadline of each create, update and delete (the program's customTimeouts). */
+  readonly seconds: number;
 }
 
 /** A resource an update created before it stopped. */
@@ -47,6 +58,10 @@ const CREDENTIAL_SIGNS = [
   /SSO session.*(expired|invalid)/i,
   /could not load credentials/i,
 ];
+
+// Go's words for a passed deadline, which the provider reports when an operation runs past its
+// customTimeouts (the AWS SDK in it sets no time limit of its own).
+const DEADLINE_PASSED = /context deadline exceeded/i;
 
 // An update held to an update plan (`up --plan`) that departs from it fails with these words.
 const PLAN_VIOLATION = /violates plan|is not allowed by the plan|not in the plan/i;
@@ -102,6 +117,9 @@ function classify(err: unknown, context: FailureContext): PlantonError {
   const detail = context.diagnostics.map(cleanMessage).find((m) => m !== "") ?? engineMessage(text);
   if (context.interrupted) {
     return new PlantonError("interrupted", `${what}: interrupted; the engine stopped after finishing the operations in flight`, { cause: err });
+  }
+  if (context.endpoint !== undefined && (DEADLINE_PASSED.test(detail) || DEADLINE_PASSED.test(text))) {
+    return new PlantonError("engine", `${what}: ${silentEndpointReason(context.endpoint.url ?? "of the stack", context.endpoint.seconds)}`, { cause: err });
   }
   if (CREDENTIAL_SIGNS.some((sign) => sign.test(detail) || sign.test(text))) {
     return new PlantonError("credentials", `${what}: AWS credentials are missing or expired: ${detail}`, {

@@ -28,7 +28,7 @@ export function buildPlan(target: PlanTarget, events: readonly EngineEvent[]): P
   const all = events.flatMap((e) => (e.kind === "step-planned" && e.step.op !== "refresh" ? [e.step] : []));
   // The stack resource and the providers are engine bookkeeping, not the user's resources: like
   // `terraform plan`, the plan shows keys and aliases only, but counts their changes (hiddenChanges).
-  const planned = all.filter((s) => !isEngineBookkeeping(s.type));
+  const planned = all.filter((s) => !isEngineBookkeeping(s.type)).map(withRecordedProtection(events));
   const hidden = new Set(all.filter((s) => isEngineBookkeeping(s.type) && changeOp(s.op) !== undefined && changeOp(s.op) !== "same").map((s) => s.urn));
   const replaced = new Set(planned.filter((s) => s.op === "replace" || s.op === "create-replacement").map((s) => s.urn));
   const steps = new Map<string, StepInfo>();
@@ -49,24 +49,45 @@ export function buildPlan(target: PlanTarget, events: readonly EngineEvent[]): P
 }
 
 
-/** Which of several steps for one URN describes it best: the logical `replace` wins. */
+/**
+ * A refresh that runs the program (`--run-program`) takes the resource options, `protect`
+ * among them, from the program, so the step after it would see no protection change: the
+ * refresh's own old state is what the stack recorded, and says what the flag was.
+ */
+function withRecordedProtection(events: readonly EngineEvent[]): (step: StepInfo) => StepInfo {
+  const recorded = new Map<string, boolean>();
+  for (const e of events) {
+    if (e.kind === "step-planned" && e.step.op === "refresh" && e.step.old !== undefined) recorded.set(e.step.urn, e.step.old.protect);
+  }
+  return (step) => {
+    const protect = recorded.get(step.urn);
+    return protect === undefined || step.old === undefined ? step : { ...step, old: { ...step.old, protect } };
+  };
+}
+
+/**
+ * Which of several steps for one URN describes it best: the logical `replace` wins, and any
+ * change beats `same` (a destroy that runs the program registers each resource, a `same`, and
+ * then deletes it).
+ */
 function opRank(op: StepOp): number {
   switch (op) {
     case "replace":
-      return 3;
+      return 4;
     case "create-replacement":
     case "delete-replaced":
     case "import-replacement":
     case "read-replacement":
-      return 2;
+      return 3;
     case "same":
+      return 1;
     case "create":
     case "update":
     case "delete":
     case "read":
     case "refresh":
     case "import":
-      return 1;
+      return 2;
     case "discard":
     case "discard-replaced":
     case "remove-pending-replace":

@@ -6,6 +6,7 @@ import type { AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey
 import { buildPolicy } from "../policy/build-policy";
 import { sentPolicyJson } from "../policy/policy-json";
 import { keyArgs, replicaKeyArgs } from "./key-args";
+import { DEFAULT_KMS_TIMEOUT_SECONDS, operationTimeouts } from "./operation-timeouts";
 import type { ProgramOptions } from "./program-options";
 import { primaryProviderArgs, replicaProviderArgs } from "./provider-args";
 import { RESOURCE_NAMES } from "./resource-names";
@@ -62,6 +63,8 @@ export function createProgram(key: AwsKmsKey, options: ProgramOptions): () => Pr
   // reached the protected key and failed.
   const protect = spec?.deletionProtection ?? false;
   const adopt = options.adopt;
+  // Every resource, so no call to a silent endpoint waits forever (see operationTimeouts).
+  const customTimeouts = operationTimeouts(options.timeoutSeconds ?? DEFAULT_KMS_TIMEOUT_SECONDS);
 
   return async () => {
     const primary = new Provider(RESOURCE_NAMES.primaryProvider, primaryProviderArgs(region, options));
@@ -72,12 +75,12 @@ export function createProgram(key: AwsKmsKey, options: ProgramOptions): () => Pr
     const kmsKey = new Key(
       RESOURCE_NAMES.key,
       { ...keyArgs(key), policy: policyFor(region), ...(adopt ? { tags: { ...adopt.tags } } : {}) },
-      { provider: primary, protect, ...adopting(adopt?.keyId, WRITE_ONLY) },
+      { provider: primary, protect, customTimeouts, ...adopting(adopt?.keyId, WRITE_ONLY) },
     );
     const kmsAlias = new Alias(
       RESOURCE_NAMES.alias,
       { name: alias, targetKeyId: kmsKey.keyId },
-      { provider: primary, protect, ...ALIAS_FOLLOWS_KEY, ...adopting(adopt?.alias) },
+      { provider: primary, protect, customTimeouts, ...ALIAS_FOLLOWS_KEY, ...adopting(adopt?.alias) },
     );
 
     const replicaKeyArns: Record<string, Output<string>> = {};
@@ -95,12 +98,12 @@ export function createProgram(key: AwsKmsKey, options: ProgramOptions): () => Pr
           policy: policyFor(replicaRegion),
           ...(adoptReplica ? { tags: { ...adoptReplica.tags } } : {}),
         },
-        { provider, protect, ...adopting(adoptReplica?.keyId, WRITE_ONLY) },
+        { provider, protect, customTimeouts, ...adopting(adoptReplica?.keyId, WRITE_ONLY) },
       );
       new Alias(
         RESOURCE_NAMES.replicaAlias(replicaRegion),
         { name: alias, targetKeyId: replica.keyId },
-        { provider, protect, ...ALIAS_FOLLOWS_KEY, ...adopting(adoptReplica?.alias) },
+        { provider, protect, customTimeouts, ...ALIAS_FOLLOWS_KEY, ...adopting(adoptReplica?.alias) },
       );
       replicaKeyArns[replicaRegion] = replica.arn;
     }

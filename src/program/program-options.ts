@@ -8,6 +8,11 @@ export interface ProgramOptions {
   readonly endpointUrl?: string;
   /** Named AWS profile (`--profile`), used by every provider the program creates. */
   readonly profile?: string;
+  /**
+   * Seconds one create, update or delete may take before the provider gives up (the
+   * `customTimeouts` of every resource); DEFAULT_KMS_TIMEOUT_SECONDS when absent.
+   */
+  readonly timeoutSeconds?: number;
   /** Import these live resources instead of creating them (see Adoption). */
   readonly adopt?: Adoption;
 }

@@ -1,9 +1,11 @@
+import { KMS_MAX_RETRIES } from "./operation-timeouts";
 import type { ProgramOptions } from "./program-options";
 
 /** Inputs of one explicit `aws.Provider`, in `@pulumi/aws` names. */
 export interface ProviderArgsFromOptions {
   readonly region: string;
   readonly profile?: string;
+  readonly maxRetries: number;
   readonly endpoints?: { kms: string }[];
   readonly skipCredentialsValidation?: boolean;
   readonly skipMetadataApiCheck?: boolean;
@@ -27,7 +29,7 @@ export function primaryProviderArgs(region: string, options: ProgramOptions): Pr
  * theirs the standard way (`AWS_ENDPOINT_URL_KMS`, or the sandbox's per-region routing).
  */
 export function replicaProviderArgs(region: string, options: ProgramOptions): ProviderArgsFromOptions {
-  const args: ProviderArgsFromOptions = options.profile ? { region, profile: options.profile } : { region };
+  const args: ProviderArgsFromOptions = { region, ...(options.profile ? { profile: options.profile } : {}), maxRetries: KMS_MAX_RETRIES };
   if (!options.endpointUrl) return args;
   return {
     ...args,

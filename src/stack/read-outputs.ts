@@ -30,5 +30,5 @@ export async function readStackOutputs(session: StackSession<StackOutputsDetail>
 
 /** Reads the outputs of every manifest's stack. */
 export function readOutputs(options: StacksOptions, ctx: StackContext): Promise<StacksRun<StackOutputsDetail>> {
-  return runStacks({ command: "outputs", verb: "read the outputs of", judgesPolicy: false, fromState: true }, options, ctx, readStackOutputs);
+  return runStacks({ command: "outputs", verb: "read the outputs of", judgesPolicy: false, fromState: true, stateOnly: true }, options, ctx, readStackOutputs);
 }

@@ -5,6 +5,7 @@ import type { StackLock } from "../engine/stack-lock";
 import { loadManifests, type LoadManifestsOptions, type Manifest, type ManifestSources } from "./load-manifests";
 import type { ReportSink } from "./run-report";
 import { scheduleStacks } from "./schedule-stacks";
+import { checkEndpoint } from "./check-endpoint";
 import { stackSession, type Interrupt, type StackSession } from "./stack-session";
 import { resolveStackTargets, stateOnlyTarget, type StackTarget, type StackTargetOptions } from "./stack-targets";
 
@@ -81,6 +82,8 @@ export interface FrameNames {
   readonly judgesPolicy: boolean;
   /** The command works from a stack's state alone (destroy, refresh, outputs): `--stack NAME` without `-f`. */
   readonly fromState?: boolean;
+  /** The command reads the state only (outputs): it never calls KMS, so its endpoint is not checked. */
+  readonly stateOnly?: boolean;
 }
 
 /** One stack's operation, run by the frame inside its session. */
@@ -148,6 +151,7 @@ async function runOne<D>(names: FrameNames, target: StackTarget, ctx: StackConte
   const session = stackSession<D>(target, { engine: ctx.engine, interrupt, report: ctx.report, verbose: ctx.verbose, verb: names.verb });
   try {
     throwIfInterrupted(interrupt, names.verb, target.stack);
+    if (names.stateOnly !== true) await checkEndpoint(target, names.verb, ctx.engine);
     const outcome = await operation(session);
     return { ...outcome, target, ...detailOf(session.detail()), ...locksOf(session.locks()) };
   } catch (error) {

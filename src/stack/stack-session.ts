@@ -11,6 +11,8 @@ import { describeInterruption } from "./pending-operations";
 import type { Operation, OperationResult, RunOptions } from "../engine/run-operation";
 import type { Adoption } from "../program/program-options";
 import { engineOutputLines } from "./engine-output-lines";
+import { publicKmsEndpoint } from "../engine/silent-endpoint";
+import type { KmsEndpoint } from "../engine/to-planton-error";
 import type { ReportSink, RunReport } from "./run-report";
 import type { StackLabel, StackTarget } from "./stack-targets";
 
@@ -37,7 +39,11 @@ export interface StackSession<D> {
   readonly interrupted: AbortSignal;
   /** Opens the stack with the manifest's program, creating it when new; with `adopt`, the program imports those live resources. */
   openStack(adopt?: Adoption): Promise<EngineStack>;
-  /** Opens the stack without creating it; undefined when it does not exist. */
+  /**
+   * Opens the stack without creating it; undefined when it does not exist. With a manifest, its
+   * program comes along, so destroy and refresh reach AWS as this run says, not as the state
+   * recorded it (a stack known from its state alone keeps the state's providers).
+   */
   openExistingStack(): Promise<EngineStack | undefined>;
   /**
    * Runs one engine operation; `doing` names it for the heartbeat (`applying stack payments`);
@@ -98,7 +104,8 @@ export function stackSession<D>(target: StackTarget, deps: SessionDeps): StackSe
     interrupted: deps.interrupt.interrupted,
     openStack: async (adopt) => await keep(await deps.engine.openStack(address, { key: manifestKey(target), options: { ...programOptions(target), ...(adopt !== undefined ? { adopt } : {}) } })),
     openExistingStack: async () => {
-      const stack = await deps.engine.openExistingStack(address);
+      const program = target.manifest !== undefined ? { key: target.manifest.key, options: programOptions(target) } : undefined;
+      const stack = await deps.engine.openExistingStack(address, program);
       return stack === undefined ? undefined : await keep(stack);
     },
     run: async (stack, operation, doing, options = {}) => {
@@ -110,6 +117,7 @@ export function stackSession<D>(target: StackTarget, deps: SessionDeps): StackSe
           signal: deps.interrupt.signal,
           interrupted: deps.interrupt.interrupted,
           onEvent: (event) => report({ kind: "engine-event", event }),
+          endpoint: endpoint(target),
           ...options,
           ...(lines !== undefined ? { onEngineOutput: lines } : {}),
         });
@@ -152,9 +160,19 @@ function manifestKey(target: StackTarget): AwsKmsKey {
   return target.manifest.key;
 }
 
-function programOptions(target: StackTarget): { endpointUrl?: string; profile?: string } {
+function programOptions(target: StackTarget): { endpointUrl?: string; profile?: string; timeoutSeconds: number } {
   return {
     ...(target.aws.endpointUrl !== undefined ? { endpointUrl: target.aws.endpointUrl } : {}),
     ...(target.aws.profile !== undefined ? { profile: target.aws.profile } : {}),
+    timeoutSeconds: target.aws.timeoutSeconds,
   };
+}
+
+/**
+ * The KMS endpoint the stack's primary provider calls (the user's, else the region's public one;
+ * unknown for a state-only stack) and the deadline of each write, to word a timeout.
+ */
+function endpoint(target: StackTarget): KmsEndpoint {
+  const url = target.aws.endpointUrl ?? (target.aws.region !== "" ? publicKmsEndpoint(target.aws.region) : undefined);
+  return { ...(url !== undefined ? { url } : {}), seconds: target.aws.timeoutSeconds };
 }

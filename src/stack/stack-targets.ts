@@ -3,6 +3,7 @@ import { resolveBackend, type Backend } from "../engine/backend-url";
 import { engineEnvironment, type EngineEnvironment } from "../engine/engine-env";
 import { stackName } from "../engine/stack-name";
 import { endpointProblem } from "./endpoint-problem";
+import { kmsTimeout } from "./kms-timeout";
 import type { Manifest } from "./load-manifests";
 
 /** The stack flags, parsed: where state lives and how the engine reaches AWS. */
@@ -21,6 +22,8 @@ export interface AwsTarget {
   readonly profile?: string;
   /** `--endpoint-url` / AWS_ENDPOINT_URL_KMS: a KMS endpoint such as LocalStack. */
   readonly endpointUrl?: string;
+  /** Seconds one create, update or delete may take (PLANTON_KMS_TIMEOUT_SECONDS, see kmsTimeout). */
+  readonly timeoutSeconds: number;
 }
 
 /** Which stack, from which manifest: the label every result and report of a stack carries. */
@@ -73,6 +76,8 @@ export function resolveStackTargets(
   const { backend, environment, aws: reach } = stackLocation(flags, env, homeDir, cwd);
   const badEndpoint = endpointProblem(reach.endpointUrl, flags.endpointUrl !== undefined ? "--endpoint-url" : "AWS_ENDPOINT_URL_KMS");
   if (badEndpoint !== undefined) return { targets: [], problems: [...problems, badEndpoint], notices: [] };
+  const badTimeout = kmsTimeout(env).problem;
+  if (badTimeout !== undefined) return { targets: [], problems: [...problems, badTimeout], notices: [] };
   const targets: StackTarget[] = [];
   for (const manifest of manifests) {
     const metadata = manifest.key.metadata;
@@ -108,7 +113,11 @@ export function stackLocation(
     ...(flags.endpointUrl !== undefined ? { endpointUrl: flags.endpointUrl } : {}),
   });
   const endpointUrl = flags.endpointUrl ?? (env["AWS_ENDPOINT_URL_KMS"] || undefined);
-  const aws = { ...(flags.profile !== undefined ? { profile: flags.profile } : {}), ...(endpointUrl !== undefined ? { endpointUrl } : {}) };
+  const aws = {
+    ...(flags.profile !== undefined ? { profile: flags.profile } : {}),
+    ...(endpointUrl !== undefined ? { endpointUrl } : {}),
+    timeoutSeconds: kmsTimeout(env).seconds,
+  };
   return { backend, environment, aws };
 }
 

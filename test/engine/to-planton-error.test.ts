@@ -22,6 +22,17 @@ describe("toPlantonError", () => {
     expect(err.message).toMatch(/^cannot apply stack acme-prod-rds: the update departed from the reviewed plan \(the stack changed since the preview\): .*violates plan/);
   });
 
+  it("words a create that ran past its deadline (the bridge's Go error) as the endpoint that did not answer, in one line", () => {
+    const diagnostic = "creating urn:pulumi:acme-prod-rds::planton::aws:kms/key:Key::key: 1 error occurred:\n\t* creating KMS Key: operation error KMS: CreateKey, https response error StatusCode: 0, RequestID: , canceled, context deadline exceeded\n";
+    const endpoint = { url: "http://127.0.0.1:4566", seconds: 120 };
+    const err = toPlantonError(commandError("error: update failed"), { ...context, diagnostics: [diagnostic], endpoint });
+    expect(err.kind).toBe("engine");
+    expect(err.message).toBe("cannot apply stack acme-prod-rds: the KMS endpoint http://127.0.0.1:4566 did not answer within 120 s");
+    expect(err.hint).toBeUndefined();
+    const withoutUrl = toPlantonError(commandError("error: update failed"), { ...context, verb: "destroy", diagnostics: [diagnostic], endpoint: { seconds: 5 } });
+    expect(withoutUrl.message).toBe("cannot destroy stack acme-prod-rds: the KMS endpoint of the stack did not answer within 5 s");
+  });
+
   it("reports a locked stack with the way out", () => {
     const err = toPlantonError(new ConcurrentUpdateError(new CommandResult("", "error: the stack is currently locked by 1 lock(s)", 255)), context);
     expect(err.kind).toBe("locked");

@@ -57,6 +57,18 @@ describe("buildPlan", () => {
     expect(plan.changes.find((c) => c.op === "delete")!.properties.map((p) => p.kind)).toEqual(["delete", "delete", "delete"]);
   });
 
+  it("a destroy that runs the program registers each resource (same) and then deletes it: the delete is the change", () => {
+    const events = [
+      planned(step("same", KEY_URN, { old: state(KEY_INPUTS), new: state(KEY_INPUTS) })),
+      planned(step("same", ALIAS_URN, { old: state(ALIAS_INPUTS), new: state(ALIAS_INPUTS) })),
+      planned(step("delete", ALIAS_URN, { old: state(ALIAS_INPUTS) })),
+      planned(step("delete", KEY_URN, { old: state(KEY_INPUTS) })),
+    ];
+    const plan = buildPlan(target, events);
+    expect(plan.changes.map((c) => [c.name, c.op])).toEqual([["key", "delete"], ["alias", "delete"]]);
+    expect(plan.summary.delete).toBe(2);
+  });
+
   it("reports no changes when every step is same", () => {
     const plan = buildPlan(target, updateEvents().filter((e) => e.kind === "step-planned" && e.step.op === "same"));
     expect(hasChanges(plan)).toBe(false);

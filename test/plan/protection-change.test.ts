@@ -34,6 +34,17 @@ describe("deletion protection in the plan", () => {
     expect(hasChanges(plan)).toBe(true);
   });
 
+  it("after a refresh that ran the program (which took `protect` from it), the refresh's old state says what the stack recorded", () => {
+    const events: EngineEvent[] = [
+      planned(step("refresh", KEY_URN, { old: protectedState(KEY_INPUTS, false), new: protectedState(KEY_INPUTS, true) })),
+      planned(step("same", KEY_URN, { old: protectedState(KEY_INPUTS, true), new: protectedState(KEY_INPUTS, true) })),
+    ];
+    const plan = buildPlan(target, events);
+    expect(plan.changes.map((c) => [c.name, c.op, c.properties])).toEqual([
+      ["key", "update", [{ path: "deletionProtection", kind: "update", before: false, after: true, forcesReplacement: false }]],
+    ]);
+  });
+
   it("turned off alone is a change too", () => {
     const plan = buildPlan(target, protectionEvents(true, false));
     expect(plan.changes[0]!.properties).toEqual([{ path: "deletionProtection", kind: "update", before: true, after: false, forcesReplacement: false }]);

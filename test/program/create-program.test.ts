@@ -291,6 +291,28 @@ describe("createProgram: options", () => {
     expect(replica["endpoints"]).toBeUndefined();
   });
 
+  it("bounds every create, update and delete of every key, replica and alias (customTimeouts), 120 s unless told", async () => {
+    const resources = (run: MockRun) => run.registrations.filter((r) => r.type !== PROVIDER);
+    const byDefault = await runWithMocks(createProgram(key, {}));
+    expect(resources(byDefault)).toHaveLength(4);
+    for (const r of resources(byDefault)) expect([r.name, r.customTimeouts]).toEqual([r.name, { create: "120s", update: "120s", delete: "120s" }]);
+    const told = await runWithMocks(createProgram(key, { timeoutSeconds: 7 }));
+    for (const r of resources(told)) expect([r.name, r.customTimeouts]).toEqual([r.name, { create: "7s", update: "7s", delete: "7s" }]);
+  });
+
+  it("keeps the bound on resources it adopts (planton import)", async () => {
+    const adopt = { keyId: "k1", alias: "alias/x", tags: {}, replicas: { "eu-west-1": { keyId: "k2", tags: {} } } };
+    const run = await runWithMocks(createProgram(key, { adopt, timeoutSeconds: 9 }));
+    expect(registered(run, KEY, "key").customTimeouts).toEqual({ create: "9s", update: "9s", delete: "9s" });
+    expect(registered(run, REPLICA_KEY, "replica-eu-west-1").customTimeouts).toEqual({ create: "9s", update: "9s", delete: "9s" });
+  });
+
+  it("limits every provider's retries of a failed AWS request to 5 (the provider's own default is 25)", async () => {
+    const run = await runWithMocks(createProgram(key, { endpointUrl: "http://localhost:4566" }));
+    expect(providerConfig(registered(run, PROVIDER, "primary"))["maxRetries"]).toBe(5);
+    expect(providerConfig(registered(run, PROVIDER, "provider-eu-west-1"))["maxRetries"]).toBe(5);
+  });
+
   it("reads the partition off the caller's ARN", async () => {
     const run = await runWithMocks(createProgram(key, {}), `arn:aws-cn:iam::${MOCK_ACCOUNT}:user/deployer`);
     expect(registered(run, KEY, "key").inputs["policy"]).toBe(expectedPolicy(key, "us-east-1", "aws-cn"));

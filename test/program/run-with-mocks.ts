@@ -17,6 +17,8 @@ export interface Registration {
   /** Properties whose change replaces the resource, on top of the provider's own. */
   readonly replaceOnChanges: readonly string[];
   readonly deleteBeforeReplace: boolean;
+  /** The customTimeouts option as the engine receives it ("" where unset). */
+  readonly customTimeouts: { readonly create: string; readonly update: string; readonly delete: string };
 }
 
 /** One provider function call (invoke). */
@@ -33,7 +35,7 @@ export interface MockRun {
   readonly outputs: Record<string, unknown>;
 }
 
-type RequestOptions = Pick<Registration, "protect" | "retainOnDelete" | "dependsOn" | "replaceOnChanges" | "deleteBeforeReplace">;
+type RequestOptions = Pick<Registration, "protect" | "retainOnDelete" | "dependsOn" | "replaceOnChanges" | "deleteBeforeReplace" | "customTimeouts">;
 
 /** The logical name in a URN (`urn:pulumi:stack::project::type::name`) or provider reference (`<urn>::<id>`). */
 function nameOf(ref: string): string | undefined {
@@ -124,6 +126,11 @@ function recordRequestOptions(): { options: Map<string, RequestOptions>; pending
       dependsOn: req.getDependenciesList().map((urn) => nameOf(urn) ?? urn),
       replaceOnChanges: req.getReplaceonchangesList(),
       deleteBeforeReplace: req.getDeletebeforereplace() ?? false,
+      customTimeouts: {
+        create: req.getCustomtimeouts()?.getCreate() ?? "",
+        update: req.getCustomtimeouts()?.getUpdate() ?? "",
+        delete: req.getCustomtimeouts()?.getDelete() ?? "",
+      },
     });
     inFlight++;
     return original(req, (err, res) => {
@@ -150,6 +157,7 @@ interface RegisterRequest {
   getDependenciesList(): string[];
   getReplaceonchangesList(): string[];
   getDeletebeforereplace(): boolean | undefined;
+  getCustomtimeouts(): { getCreate(): string; getUpdate(): string; getDelete(): string } | undefined;
 }
 
 function resolve(value: unknown): Promise<unknown> {

@@ -6,6 +6,7 @@
  * Skipped (with a message) when the local-kms binary has not been built yet.
  */
 import { ChildProcess, spawn } from "node:child_process";
+import { createServer, type AddressInfo, type Socket } from "node:net";
 import * as path from "node:path";
 import * as readline from "node:readline";
 import * as grpc from "@grpc/grpc-js";
@@ -119,5 +120,32 @@ describeKms("pulumi-resource-aws plugin over gRPC", () => {
     await rpc<unknown>(client, "delete", new pb.DeleteRequest().setId(id).setUrn(KEY).setProperties(struct(outs)));
     const read = await rpc<pb.ReadResponse>(client, "read", new pb.ReadRequest().setId(id).setUrn(KEY).setProperties(struct(outs)));
     expect(read.getId()).toBe("");
+  });
+
+  test("a Create, Update or Delete against a silent endpoint fails at its request timeout, as the bridge does", async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    try {
+      const conf = new pb.ConfigureRequest().setArgs(struct({ region: "us-east-1" }));
+      conf.getVariablesMap().set("aws:config:region", "us-east-1").set("aws:config:endpoints", JSON.stringify([{ kms: url }]));
+      await rpc<pb.ConfigureResponse>(client, "configure", conf);
+      const inputs = { description: "silent", deletionWindowInDays: 7, keyUsage: "ENCRYPT_DECRYPT", customerMasterKeySpec: "SYMMETRIC_DEFAULT" };
+      const outs = { ...inputs, keyId: "k1", arn: "arn:aws:kms:us-east-1:111122223333:key/k1" };
+      const calls: [string, () => Promise<unknown>][] = [
+        ["creating", () => rpc(client, "create", new pb.CreateRequest().setUrn(KEY).setProperties(struct(inputs)).setTimeout(1))],
+        ["updating", () => rpc(client, "update", new pb.UpdateRequest().setId("k1").setUrn(KEY).setOlds(struct(outs)).setNews(struct({ ...inputs, description: "x" })).setTimeout(1))],
+        ["deleting", () => rpc(client, "delete", new pb.DeleteRequest().setId("k1").setUrn(KEY).setProperties(struct(outs)).setTimeout(1.5))],
+      ];
+      for (const [verb, call] of calls) {
+        const started = Date.now();
+        await expect(call()).rejects.toThrow(new RegExp(`${verb} ${KEY}: .*context deadline exceeded`));
+        expect(Date.now() - started).toBeLessThan(4_000);
+      }
+    } finally {
+      sockets.forEach((s) => s.destroy());
+      silent.close();
+    }
   });
 });

@@ -142,3 +142,56 @@ describe("destroyStacks, refreshStacks, readOutputs", () => {
     expect((result?.error as PlantonError).message).toBe("cannot read the outputs of stack a: no stack named a in file:///nonexistent");
   });
 });
+
+describe("the KMS endpoint each operation uses", () => {
+  const endpoint = { ...options, stackFlags: { endpointUrl: "http://127.0.0.1:9" } };
+  const destroy = { now: () => new Date(), confirm: async () => undefined };
+  const deleting = { "destroy-preview": [planned(step("delete", KEY_URN, { old: state(KEY_INPUTS) }))] };
+  const opened = (engine: FakeEngine) => engine.calls.flatMap((c) => (c.kind === "open" ? [c.program?.options.endpointUrl ?? "(no program)"] : []));
+
+  it("destroy and refresh with a manifest open the stack with its program, so this run's endpoint is used (not the state's)", async () => {
+    const d = harness({ events: deleting });
+    await destroyStacks({ ...endpoint, ...destroy }, d.ctx);
+    expect(opened(d.engine)).toEqual(["http://127.0.0.1:9"]);
+    const r = harness({});
+    await refreshStacks(endpoint, r.ctx);
+    expect(opened(r.engine)).toEqual(["http://127.0.0.1:9"]);
+  });
+
+  it("a stack known from its state alone (--stack without -f) has no program to run", async () => {
+    const h = harness({});
+    await refreshStacks({ files: [], stackFlags: { stack: "a", endpointUrl: "http://127.0.0.1:9" } }, h.ctx);
+    expect(opened(h.engine)).toEqual(["(no program)"]);
+  });
+
+  it("a silent endpoint stops each command before the engine opens the stack, in one line", async () => {
+    for (const [verb, run] of [
+      ["preview", (h: Harness) => previewStacks({ ...endpoint, ...preview }, h.ctx)],
+      ["apply", (h: Harness) => applyStacks({ ...endpoint, ...preview, confirm: async () => undefined }, h.ctx)],
+      ["destroy", (h: Harness) => destroyStacks({ ...endpoint, ...destroy }, h.ctx)],
+      ["refresh", (h: Harness) => refreshStacks(endpoint, h.ctx)],
+    ] as const) {
+      const h = harness({ silentEndpoints: ["http://127.0.0.1:9"] });
+      const [result] = (await run(h)).results;
+      expect((result?.error as PlantonError).message).toBe(`cannot ${verb} stack a: the KMS endpoint http://127.0.0.1:9 did not answer within 10 s`);
+      expect(h.engine.calls.filter((c) => c.kind === "open")).toEqual([]);
+    }
+  });
+
+  it("the check waits no longer than PLANTON_KMS_TIMEOUT_SECONDS, and outputs (state only) never checks", async () => {
+    const h = harness({ silentEndpoints: ["http://127.0.0.1:9"] });
+    const short = { ...h.ctx, sources: { ...h.ctx.sources, env: { ...h.ctx.sources.env, PLANTON_KMS_TIMEOUT_SECONDS: "3" } } };
+    const [result] = (await refreshStacks(endpoint, short)).results;
+    expect((result?.error as PlantonError).message).toBe("cannot refresh stack a: the KMS endpoint http://127.0.0.1:9 did not answer within 3 s");
+    const outputs = harness({ silentEndpoints: ["http://127.0.0.1:9"] });
+    await readOutputs(endpoint, outputs.ctx);
+    expect(outputs.engine.calls.filter((c) => c.kind === "probe")).toEqual([]);
+  });
+
+  it("tells the engine the endpoint and deadline, to word a call that ran past it", async () => {
+    const h = harness({ events: deleting });
+    await destroyStacks({ ...endpoint, ...destroy }, h.ctx);
+    const runs = h.engine.calls.flatMap((c) => (c.kind === "run" ? [c.options.endpoint] : []));
+    expect(runs).toEqual([{ url: "http://127.0.0.1:9", seconds: 120 }, { url: "http://127.0.0.1:9", seconds: 120 }]);
+  });
+});

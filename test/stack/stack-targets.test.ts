@@ -17,9 +17,19 @@ describe("resolveStackTargets", () => {
     const result = resolveStackTargets(manifests(`${doc("a")}---\n${doc("b")}`), {}, env, "/home/ada", "/work");
     expect(result.problems).toEqual([]);
     expect(result.targets.map((t) => t.stack)).toEqual(["acme-a", "acme-b"]);
-    expect(result.targets[0]!.aws).toEqual({ region: "us-east-1", endpointUrl: "http://127.0.0.1:4566" });
+    expect(result.targets[0]!.aws).toEqual({ region: "us-east-1", endpointUrl: "http://127.0.0.1:4566", timeoutSeconds: 120 });
     expect(result.targets[0]!.backend.url).toBe("file:///home/ada/.planton/state");
     expect(result.notices).toEqual([]);
+  });
+
+  it("takes each KMS operation's deadline from PLANTON_KMS_TIMEOUT_SECONDS, and refuses one out of range", () => {
+    const at = (value: string) => resolveStackTargets(manifests(doc("a")), {}, { PLANTON_KMS_TIMEOUT_SECONDS: value }, "/home/ada", "/work");
+    expect(at("7").targets[0]!.aws.timeoutSeconds).toBe(7);
+    expect(at("3600").targets[0]!.aws.timeoutSeconds).toBe(3600);
+    for (const bad of ["0", "3601", "1.5", "-3", "5m"]) {
+      expect(at(bad).targets).toEqual([]);
+      expect(at(bad).problems.map((p) => p.message)).toEqual([`PLANTON_KMS_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 3600, got "${bad}"`]);
+    }
   });
 
   it("refuses --stack with several manifests", () => {

@@ -30,6 +30,8 @@ export interface FakeEngineOptions {
   readonly identityKeys?: readonly IdentityKey[];
   /** Aliases that already exist in KMS (default none): findAliasOwners answers from these. */
   readonly aliasOwners?: readonly AliasOwner[];
+  /** KMS endpoints that accept the connection and never answer (endpointAnswers says false). */
+  readonly silentEndpoints?: readonly string[];
   /** The stacks `fail` applies to; default every stack. */
   readonly failStacks?: readonly string[];
   /** What listing the backend finds (default none), or the error listing fails with. */
@@ -50,6 +52,7 @@ export type EngineCall =
   | { readonly kind: "close"; readonly stack: string }
   | { readonly kind: "resolve"; readonly stack: string; readonly resolutions: readonly PendingCreateResolution[] }
   | { readonly kind: "alias-lookup"; readonly lookups: readonly AliasLookup[] }
+  | { readonly kind: "probe"; readonly url: string; readonly seconds: number }
   | { readonly kind: "list"; readonly location: StackLocation }
   | { readonly kind: "list-locks"; readonly stack?: string }
   | { readonly kind: "remove-locks"; readonly keys: readonly string[] }
@@ -106,13 +109,17 @@ export function fakeEngine(options: FakeEngineOptions = {}): FakeEngine {
       calls.push({ kind: "identity-keys", region: location.region });
       return [...(options.identityKeysIn?.[location.region] ?? options.identityKeys ?? [])];
     },
-    openExistingStack: async (address) => {
-      calls.push({ kind: "open", stack: address.stack });
+    openExistingStack: async (address, program) => {
+      calls.push({ kind: "open", stack: address.stack, ...(program !== undefined ? { program } : {}) });
       return options.exists === false ? undefined : stackOf(address);
     },
     findAliasOwners: async (lookups) => {
       calls.push({ kind: "alias-lookup", lookups });
       return (options.aliasOwners ?? []).filter((o) => lookups.some((l) => l.region === o.region && l.name === o.name));
+    },
+    endpointAnswers: async (url, seconds) => {
+      calls.push({ kind: "probe", url, seconds });
+      return !(options.silentEndpoints ?? []).includes(url);
     },
     listStacks: async (location) => {
       calls.push({ kind: "list", location });

@@ -20,6 +20,8 @@ export interface ProviderConfig {
   accessKey?: string;
   secretKey?: string;
   token?: string;
+  /** `maxRetries`: how often a failed AWS request is retried (the real provider's default is 25). */
+  maxRetries?: number;
 }
 
 /** The empty configuration (before Configure, or in unit tests). */
@@ -76,7 +78,13 @@ export function parseConfig(variables: Record<string, string>, args: Props = {})
     accessKey: s("accessKey"),
     secretKey: s("secretKey"),
     token: s("token"),
+    ...retries(decode(flat["maxRetries"])),
   };
+}
+
+function retries(v: unknown): { maxRetries?: number } {
+  const n = typeof v === "number" ? v : typeof v === "string" && /^\d+$/.test(v) ? Number(v) : undefined;
+  return n !== undefined && Number.isInteger(n) && n >= 0 ? { maxRetries: n } : {};
 }
 
 /** Check failures for provider inputs (CheckConfig): only what is obviously wrong. */

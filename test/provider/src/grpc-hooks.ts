@@ -9,6 +9,8 @@
  *  - Create/Update ignore `preview`; we declare supportsPreview and answer
  *    preview calls with planned outputs (no KMS call), so an in-place update
  *    keeps e.g. the key's arn known for dependents, as the real provider does.
+ *  - Create/Update/Delete ignore the request's `timeout` (customTimeouts); we
+ *    make it the operation's deadline, as the real provider does (deadline.ts).
  * It does so by wrapping the service implementation when `main` registers it
  * with grpc-js (the same grpc-js instance @pulumi/pulumi loads).
  */
@@ -17,6 +19,7 @@ import type * as GrpcJs from "@grpc/grpc-js";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { ProviderConfig, checkConfigInputs, parseConfig } from "./config";
+import { withDeadline } from "./deadline";
 import { DetailedDiffResult } from "./diff";
 import { Props, containsUnknown, deepEqual, unwrapSecrets } from "./values";
 
@@ -117,11 +120,12 @@ function diff(hooks: Hooks) {
 
 type AnyHandler = Handler<unknown, unknown>;
 
-/** Create: preview calls get planned outputs, real ones go to the SDK server. */
+/** Create: preview calls get planned outputs, real ones go to the SDK server under their deadline. */
 function create(hooks: Hooks, original: AnyHandler): AnyHandler {
+  const bounded = withDeadline("creating", (r: provproto.CreateRequest) => ({ seconds: r.getTimeout(), urn: r.getUrn() }), original);
   return (call, callback) => {
     const req = call.request as provproto.CreateRequest;
-    if (!req.getPreview()) return original(call, callback);
+    if (!req.getPreview()) return bounded(call, callback);
     safe<provproto.CreateRequest, provproto.CreateResponse>(async (r) => {
       const outs = await hooks.preview(r.getUrn(), undefined, (r.getProperties()?.toJavaScript() ?? {}) as Props);
       return new provproto.CreateResponse().setId("").setProperties(Struct.fromJavaScript(outs as never));
@@ -131,9 +135,10 @@ function create(hooks: Hooks, original: AnyHandler): AnyHandler {
 
 /** Update: likewise. */
 function update(hooks: Hooks, original: AnyHandler): AnyHandler {
+  const bounded = withDeadline("updating", (r: provproto.UpdateRequest) => ({ seconds: r.getTimeout(), urn: r.getUrn() }), original);
   return (call, callback) => {
     const req = call.request as provproto.UpdateRequest;
-    if (!req.getPreview()) return original(call, callback);
+    if (!req.getPreview()) return bounded(call, callback);
     safe<provproto.UpdateRequest, provproto.UpdateResponse>(async (r) => {
       const olds = (r.getOlds()?.toJavaScript() ?? {}) as Props;
       const outs = await hooks.preview(r.getUrn(), olds, (r.getNews()?.toJavaScript() ?? {}) as Props);
@@ -163,6 +168,7 @@ export function installHooks(hooks: Hooks): void {
           diff: diff(hooks),
           create: create(hooks, base["create"]!.bind(impl)),
           update: update(hooks, base["update"]!.bind(impl)),
+          delete: withDeadline("deleting", (r: provproto.DeleteRequest) => ({ seconds: r.getTimeout(), urn: r.getUrn() }), base["delete"]!.bind(impl)),
         })
       : impl;
     original.call(this, service, wrapped);

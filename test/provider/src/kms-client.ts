@@ -4,13 +4,15 @@
  */
 import { KMSClient, ListAliasesCommand, AliasListEntry, ListResourceTagsCommand } from "@aws-sdk/client-kms";
 import { ProviderConfig, resolveEndpoint } from "./config";
+import { operationSignal } from "./deadline";
 
 const clients = new Map<string, KMSClient>();
 
 /** A KMS client for `region`, talking to the endpoint `resolveEndpoint` picks. */
 export function kmsClient(cfg: ProviderConfig, region: string): KMSClient {
   const endpoint = resolveEndpoint(cfg, region);
-  const key = `${region}|${endpoint ?? ""}|${cfg.accessKey ?? ""}`;
+  const maxAttempts = (cfg.maxRetries ?? DEFAULT_MAX_RETRIES) + 1;
+  const key = `${region}|${endpoint ?? ""}|${cfg.accessKey ?? ""}|${maxAttempts}`;
   let c = clients.get(key);
   if (!c) {
     let credentials;
@@ -21,10 +23,24 @@ export function kmsClient(cfg: ProviderConfig, region: string): KMSClient {
       credentials = { accessKeyId: "emulator", secretAccessKey: "emulator" };
     }
     // As the real provider gives up on a silent endpoint, so does this one: per call, not per run.
-    c = new KMSClient({ region, endpoint, credentials, maxAttempts: 3, requestHandler: { connectionTimeout: 5_000, requestTimeout: 20_000 } });
+    c = new KMSClient({ region, endpoint, credentials, maxAttempts, requestHandler: { connectionTimeout: 5_000, requestTimeout: 20_000 } });
+    abortPastDeadline(c);
     clients.set(key, c);
   }
   return c;
+}
+
+// The real provider retries 25 times unless `maxRetries` says otherwise; its requests have no
+// time limit of their own, so the per-request limits above only stand in for a missing deadline.
+const DEFAULT_MAX_RETRIES = 25;
+
+/** Every request the client sends is aborted when the operation it belongs to passes its deadline. */
+function abortPastDeadline(client: KMSClient): void {
+  const send = client.send.bind(client) as (command: unknown, options?: object) => Promise<unknown>;
+  (client as unknown as { send: typeof send }).send = (command, options) => {
+    const signal = operationSignal();
+    return send(command, signal !== undefined ? { abortSignal: signal, ...options } : options);
+  };
 }
 
 /** True for KMS "it does not exist" errors. */
