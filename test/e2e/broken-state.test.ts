@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { liveKeys } from "./support/live-keys";
 import { keyManifest } from "./support/manifests";
-import { collect, describeE2e, expectExit, filesUnder, startSandbox, type RunResult, type Sandbox } from "./support/sandbox";
+import { collect, describeE2e, useSandbox, expectExit, filesUnder, startSandbox, type RunResult } from "./support/sandbox";
 
 // Broken state through bin/planton in the sandbox, file backend: a truncated or garbled state
 // file (the restore command the message gives is run as printed), a read-only state directory
@@ -70,13 +70,9 @@ function errorOf(run: RunResult): string {
 }
 
 describeE2e("broken state: one line with the cause, the backups, nothing left that blocks the next run", () => {
-  let sandbox: Sandbox;
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-  });
-  afterAll(async () => {
+  const sandbox = useSandbox();
+  afterAll(() => {
     for (const dir of mounts.splice(0)) spawnSync("umount", ["-l", dir]);
-    await sandbox?.close();
   });
 
   /** A key applied twice (so the backend has backups) into a backend directory of its own. */

@@ -1,27 +1,17 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, openSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { DescribeKeyCommand, ListKeysCommand, ListResourceTagsCommand, type KMSClient } from "@aws-sdk/client-kms";
+import type { KMSClient } from "@aws-sdk/client-kms";
+import { liveKeys } from "./support/live-keys";
 import { findPulumiChild, processesWithEnv, signalChild, signalProcess } from "./support/processes";
 import { keyManifest } from "./support/manifests";
-import { PLANTON, collect, describeE2e, expectExit, startSandbox, type Sandbox } from "./support/sandbox";
+import { PLANTON, collect, describeE2e, useSandbox, expectExit, type Sandbox } from "./support/sandbox";
 
 // Cancelled CI jobs and hard kills, through bin/planton as installed: a SIGTERM to the whole
 // process group (as CI runners send it) at several moments, and a SIGKILL of planton and its
 // engine mid-create. After each, the next apply must leave exactly one live key for the manifest.
 
 jest.setTimeout(600_000);
-
-async function liveKeys(kms: KMSClient, name: string): Promise<string[]> {
-  const ids = ((await kms.send(new ListKeysCommand({}))).Keys ?? []).map((k) => k.KeyId!);
-  const live: string[] = [];
-  for (const id of ids) {
-    if ((await kms.send(new DescribeKeyCommand({ KeyId: id }))).KeyMetadata!.KeyState === "PendingDeletion") continue;
-    const tags = (await kms.send(new ListResourceTagsCommand({ KeyId: id }))).Tags ?? [];
-    if (tags.some((t) => t.TagKey === "planton:name" && t.TagValue === name)) live.push(id);
-  }
-  return live;
-}
 
 /** planton in a process group of its own, as a CI job's shell runs it. */
 function spawnGroup(sandbox: Sandbox, args: readonly string[]): ChildProcess {
@@ -41,15 +31,9 @@ function untilStderr(child: ChildProcess, text: string): Promise<void> {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 describeE2e("cancelled and killed runs leave one key per manifest", () => {
-  let sandbox: Sandbox;
+  const sandbox = useSandbox();
   let kms: KMSClient;
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    kms = sandbox.kms("us-east-1");
-  });
-  afterAll(async () => {
-    await sandbox?.close();
-  });
+  beforeAll(() => (kms = sandbox.kms("us-east-1")));
 
   it.each([0, 1000])("SIGTERM to the process group %i ms into creating the key: graceful stop, truthful state, one key after the next apply", async (delay) => {
     for (let round = 0; round < 2; round++) {

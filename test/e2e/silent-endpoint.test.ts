@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { DescribeKeyCommand, type KMSClient } from "@aws-sdk/client-kms";
 import { liveKeys } from "./support/live-keys";
 import { keyManifest } from "./support/manifests";
-import { describeE2e, expectExit, startSandbox, type RunResult, type Sandbox } from "./support/sandbox";
+import { describeE2e, useSandbox, expectExit, type RunResult, type Sandbox } from "./support/sandbox";
 
 // KMS endpoints that accept the connection and never answer, and endpoints an earlier failed run
 // left in the state, through bin/planton in the sandbox (real engine, test provider, emulator).
@@ -71,15 +71,9 @@ function stateFile(sandbox: Sandbox, stack: string): string {
 }
 
 describeE2e("planton against KMS endpoints that never answer", () => {
-  let sandbox: Sandbox;
+  const sandbox = useSandbox();
   let kms: KMSClient;
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    kms = sandbox.kms("us-east-1");
-  });
-  afterAll(async () => {
-    await sandbox?.close();
-  });
+  beforeAll(() => (kms = sandbox.kms("us-east-1")));
 
   describe("an endpoint silent from the start", () => {
     const STACK = "acme-prod-silent";

@@ -6,7 +6,7 @@ import type { KMSClient } from "@aws-sdk/client-kms";
 import { liveKeys } from "./support/live-keys";
 import { keyManifest } from "./support/manifests";
 import { signalChild } from "./support/processes";
-import { describeE2e, expectExit, startSandbox, type Sandbox } from "./support/sandbox";
+import { describeE2e, useSandbox, expectExit } from "./support/sandbox";
 import { runAtTerminal } from "./support/terminal";
 
 // Stale locks on the sandbox's file backend, through bin/planton: a lock taken on another machine
@@ -20,7 +20,7 @@ const STACK = `acme-prod-${NAME}`;
 const OTHER_HOST = { pid: 4242, username: "ci", hostname: "runner-7", timestamp: "2026-12-01T12:00:00Z" };
 
 describeE2e("stale locks on the file backend: reported by every command that reads the stack, cleared by planton unlock", () => {
-  let sandbox: Sandbox;
+  const sandbox = useSandbox();
   let kms: KMSClient;
   let file: string;
   let backendUrl: string;
@@ -36,15 +36,11 @@ describeE2e("stale locks on the file backend: reported by every command that rea
   const locks = (): string[] => (existsSync(lockDir) ? readdirSync(lockDir) : []);
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
     kms = sandbox.kms("us-east-1");
     backendUrl = sandbox.env["PULUMI_BACKEND_URL"]!;
     lockDir = join(new URL(backendUrl).pathname, ".pulumi", "locks", "organization", "planton", STACK);
     file = sandbox.write(`${NAME}.yaml`, keyManifest({ name: NAME }));
     expectExit(await sandbox.planton(["apply", "-f", file, "--yes"]), 0);
-  });
-  afterAll(async () => {
-    await sandbox?.close();
   });
 
   it("a lock from another machine: preview (exit 0), outputs and stacks print who holds it and the unlock command; JSON has it per stack", async () => {

@@ -7,7 +7,7 @@ import type { KMSClient } from "@aws-sdk/client-kms";
 import { liveKeys } from "./support/live-keys";
 import { keyManifest } from "./support/manifests";
 import { pulumiChildOf, raceOnLock, signalChild, signalProcess } from "./support/processes";
-import { PLANTON, collect, describeE2e, expectExit, filesUnder, s3Objects, startSandbox, type RunResult, type Sandbox } from "./support/sandbox";
+import { PLANTON, collect, describeE2e, useSandbox, expectExit, filesUnder, s3Objects, type RunResult, type Sandbox } from "./support/sandbox";
 
 // Team state: several "machines" (each its own HOME and PULUMI_HOME, nothing shared on disk) use
 // one S3 backend, the sandbox's real object store. Checked against the emulator and the bucket.
@@ -56,21 +56,17 @@ async function closedPort(): Promise<number> {
 }
 
 describeE2e("team state on the sandbox's S3 object store: two machines, one backend", () => {
-  let sandbox: Sandbox;
+  const sandbox = useSandbox();
   let kms: KMSClient;
   let backend: string;
   let a: Machine;
   let b: Machine;
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
     kms = sandbox.kms("us-east-1");
     backend = sandbox.env["PLANTON_SANDBOX_S3_BACKEND"]!;
     a = machine(sandbox, backend);
     b = machine(sandbox, backend);
-  });
-  afterAll(async () => {
-    await sandbox?.close();
   });
   afterEach(() => {
     // Whatever a test did, no machine kept state of its own: it all lives in the bucket.
