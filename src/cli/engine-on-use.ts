@@ -12,6 +12,6 @@ export function engineOnUse(): Engine {
     openExistingStack: (address) => load().openExistingStack(address),
     findIdentityKeys: (location, tags) => load().findIdentityKeys(location, tags),
     findAliasOwners: (lookups, options) => load().findAliasOwners(lookups, options),
-    listStacks: (location) => load().listStacks(location),
+    listStacks: (location, options) => load().listStacks(location, options),
   };
 }

@@ -1,13 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { LocalWorkspace, PulumiCommand, Stack, type PulumiFn } from "@pulumi/pulumi/automation";
+import { mkdirSync } from "node:fs";
+import { LocalWorkspace, Stack, type PulumiFn } from "@pulumi/pulumi/automation";
 import { PlantonError } from "../core/planton-error";
 import type { Backend } from "./backend-url";
-import { detachedPulumi } from "./detached-pulumi";
 import { PROJECT_NAME } from "./project-name";
+import { pulumiCli } from "./pulumi-cli";
 import { toPlantonError } from "./to-planton-error";
-
+import { makeWorkDir } from "./work-dir";
 
 /** Everything needed to reach one stack. */
 export interface OpenStackOptions {
@@ -41,14 +39,6 @@ export class NoStackError extends Error {
   }
 }
 
-let pulumiCli: PulumiCommand | undefined;
-
-/** The `pulumi` on PATH, version-checked once per process (every stack of a run shares it), run detached. */
-async function findPulumiCli(): Promise<PulumiCommand> {
-  pulumiCli ??= detachedPulumi(await PulumiCommand.get());
-  return pulumiCli;
-}
-
 const noProgram: PulumiFn = async () => ({});
 
 /**
@@ -58,11 +48,10 @@ const noProgram: PulumiFn = async () => ({});
  */
 export async function openStack(options: OpenStackOptions): Promise<StackHandle> {
   if (options.backend.localDir !== undefined) ensurePrivateDir(options.backend.localDir);
-  const workDir = mkdtempSync(join(tmpdir(), "planton-"));
-  const close = (): void => rmSync(workDir, { recursive: true, force: true });
+  const { path: workDir, remove: close } = makeWorkDir();
   const failure = { verb: "open", stack: options.stack, diagnostics: [], interrupted: false, backendUrl: options.backend.url };
   try {
-    const pulumiCommand = await findPulumiCli();
+    const pulumiCommand = await pulumiCli();
     const workspace = await LocalWorkspace.create({
       workDir,
       pulumiCommand,

@@ -1,7 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { PROJECT_NAME } from "./project-name";
+import { readCheckpointFile } from "./local-checkpoint";
 import type { StackHandle } from "./open-stack";
 import { toPlantonError } from "./to-planton-error";
 
@@ -13,8 +11,8 @@ import { toPlantonError } from "./to-planton-error";
  * hashed as it is, which spares an engine run (the stamp is read on every apply).
  */
 export async function stateStamp(handle: StackHandle): Promise<string> {
-  const file = handle.localDir !== undefined ? readStateFile(handle.localDir, handle.name) : undefined;
-  if (file !== undefined) return `sha256:file:${createHash("sha256").update(file).digest("hex")}`;
+  const file = handle.localDir !== undefined ? readCheckpointFile(handle.localDir, handle.name) : undefined;
+  if (file !== undefined) return `sha256:file:${createHash("sha256").update(file.bytes).digest("hex")}`;
   try {
     const exported = await handle.stack.exportStack();
     return `sha256:${createHash("sha256").update(JSON.stringify(exported.deployment ?? null)).digest("hex")}`;
@@ -33,17 +31,4 @@ export async function updateMessages(handle: StackHandle): Promise<string[]> {
   } catch (err) {
     throw toPlantonError(err, { verb: "read the history of", stack: handle.name, diagnostics: [], interrupted: false, backendUrl: handle.backendUrl });
   }
-}
-
-/** The stack's checkpoint in a local backend (project-scoped layout, plain or gzipped); undefined when absent. */
-function readStateFile(localDir: string, stack: string): Buffer | undefined {
-  const base = join(localDir, ".pulumi", "stacks", PROJECT_NAME, stack);
-  for (const path of [`${base}.json`, `${base}.json.gz`]) {
-    try {
-      return readFileSync(path);
-    } catch {
-      // Not this layout; the next one, else the engine's export.
-    }
-  }
-  return undefined;
 }

@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { hasErrors } from "../core/problem";
-import type { StackListing } from "../engine/engine";
+import type { ListStacksOptions, StackListing } from "../engine/engine";
 import { stackName } from "../engine/stack-name";
 import { loadManifests, type LoadManifestsOptions } from "./load-manifests";
 import type { RunProblem, StackContext, StacksRun } from "./run-stacks";
@@ -83,7 +83,8 @@ export async function previewOrphans(
   if (run.results.length === 0 || hasErrors(run.problems)) return undefined;
   const claims = new Map(run.results.map((r) => [r.target.stack, { file: r.target.label.file, name: r.target.label.name }]));
   try {
-    const stacks = (await listEntries(options.stackFlags, claims, ctx)).filter((entry) => entry.orphaned);
+    // Only a stack no manifest claims can be an orphan: the others' outputs are not read.
+    const stacks = (await listEntries(options.stackFlags, claims, ctx, { outputsOf: (stack) => !claims.has(stack) })).filter((entry) => entry.orphaned);
     return { stacks, problems: [], checked: true, ok: true };
   } catch (error) {
     return { stacks: [], problems: [], error, checked: true, ok: false };
@@ -92,9 +93,9 @@ export async function previewOrphans(
 
 type Claims = ReadonlyMap<string, Omit<StackLabel, "stack">>;
 
-async function listEntries(flags: StackTargetOptions, claims: Claims | undefined, ctx: InventoryContext): Promise<InventoryEntry[]> {
+async function listEntries(flags: StackTargetOptions, claims: Claims | undefined, ctx: InventoryContext, list: ListStacksOptions = {}): Promise<InventoryEntry[]> {
   const { backend, environment } = stackLocation(flags, ctx.sources.env, ctx.homeDir, ctx.sources.cwd);
-  const listings = await ctx.engine.listStacks({ backend, envVars: environment.vars });
+  const listings = await ctx.engine.listStacks({ backend, envVars: environment.vars }, list);
   return listings.map((listing) => inventoryEntry(listing, claims));
 }
 

@@ -106,6 +106,12 @@ describe("preview -f DIR", () => {
     ]);
   });
 
+  it("reads the outputs only of the stacks no manifest claims", async () => {
+    const engine = fakeEngine({ stacks: listing, events: { preview: updateEvents() } });
+    expect(await runCli(["preview", "-f", fleetDir()], memoryIo({ env }), engine)).toBe(0);
+    expect(engine.calls.filter((c) => c.kind === "list").map((c) => c.outputsRead)).toEqual([["b", "c"]]);
+  });
+
   it("does not look for orphans with a single file, and its JSON orphans is null", async () => {
     const io = memoryIo({ env, stdin: doc("a") });
     const engine = fakeEngine({ stacks: listing, events: { preview: updateEvents() } });

@@ -45,7 +45,7 @@ export type EngineCall =
   | { readonly kind: "close"; readonly stack: string }
   | { readonly kind: "resolve"; readonly stack: string; readonly resolutions: readonly PendingCreateResolution[] }
   | { readonly kind: "alias-lookup"; readonly lookups: readonly AliasLookup[] }
-  | { readonly kind: "list"; readonly location: StackLocation };
+  | { readonly kind: "list"; readonly location: StackLocation; readonly outputsRead: readonly string[] };
 
 /** A fake Engine that records what it was asked, to pass where the real one would go. */
 export interface FakeEngine extends Engine {
@@ -102,10 +102,15 @@ export function fakeEngine(options: FakeEngineOptions = {}): FakeEngine {
       calls.push({ kind: "alias-lookup", lookups });
       return (options.aliasOwners ?? []).filter((o) => lookups.some((l) => l.region === o.region && l.name === o.name));
     },
-    listStacks: async (location) => {
-      calls.push({ kind: "list", location });
-      if (options.stacks instanceof Error) throw options.stacks;
-      return options.stacks ?? [];
+    listStacks: async (location, list = {}) => {
+      const outputsOf = list.outputsOf ?? (() => true);
+      if (options.stacks instanceof Error) {
+        calls.push({ kind: "list", location, outputsRead: [] });
+        throw options.stacks;
+      }
+      const stacks = options.stacks ?? [];
+      calls.push({ kind: "list", location, outputsRead: stacks.filter((s) => outputsOf(s.name)).map((s) => s.name) });
+      return stacks.map((s) => (outputsOf(s.name) ? s : { ...s, outputs: {} }));
     },
   };
 }
