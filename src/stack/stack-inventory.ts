@@ -57,7 +57,7 @@ export async function stackInventory(options: InventoryOptions, ctx: InventoryCo
     if (hasErrors(problems)) return { stacks: [], problems, checked, ok: false };
     for (const m of loaded.manifests) {
       const metadata = m.key.metadata;
-      claims.set(stackName({ name: m.name, org: metadata?.org, env: metadata?.env, labels: metadata?.labels }, options.stackFlags.stack), { file: m.file, name: m.name });
+      claims.set(stackName({ name: m.name, org: metadata?.org, env: metadata?.env, labels: metadata?.labels }), { file: m.file, name: m.name });
     }
   }
   for (const text of stackLocation(options.stackFlags, ctx.sources.env, ctx.homeDir, ctx.sources.cwd).environment.notices) ctx.report({ kind: "notice", text });

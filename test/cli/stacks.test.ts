@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../../src/cli/main";
@@ -22,8 +22,17 @@ const listing: StackListing[] = [
   { name: "c", lastUpdate: "2026-11-29T08:00:00.000Z", resourceCount: 0, outputs: {} },
 ];
 
-function fleetDir(): string {
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), "planton-stacks-"));
+  dirs.push(dir);
+  return dir;
+}
+
+function fleetDir(): string {
+  const dir = tempDir();
   writeFileSync(join(dir, "a.yaml"), doc("a"));
   return dir;
 }
@@ -125,5 +134,39 @@ describe("preview -f DIR", () => {
     const engine = fakeEngine({ stacks: new PlantonError("engine", "cannot list the stacks in s3://x: denied"), events: { preview: updateEvents() } });
     expect(await runCli(["preview", "-f", fleetDir()], io, engine)).toBe(0);
     expect(io.err()).toContain("warning: cannot look for orphaned stacks: cannot list the stacks in s3://x: denied\n");
+  });
+});
+
+describe("flags a command would ignore", () => {
+  it.each([
+    [["stacks", "--stack", "a"], "error: cannot list the stacks: it lists every stack in the backend from the state alone, without reaching KMS; drop --stack\n"],
+    [["stacks", "--endpoint-url", "http://127.0.0.1:1"], "error: cannot list the stacks: it lists every stack in the backend from the state alone, without reaching KMS; drop --endpoint-url\n"],
+    [["stacks", "--set", "spec.description=x", "--region", "us-east-1"], "error: cannot list the stacks: --set and --region change the manifests given with -f, and none was; drop --set, --region\n"],
+    [["outputs", "--stack", "a", "--region", "us-east-1"], "error: cannot read the outputs: --set and --region change the manifests given with -f, and none was; drop --region\n"],
+    [["outputs", "--stack", "a", "--endpoint-url", "http://127.0.0.1:1"], "error: cannot read the outputs: outputs come from the stack's state, without reaching KMS; drop --endpoint-url\n"],
+    [["destroy", "--stack", "a", "--set", "spec.description=x", "--yes"], "error: cannot destroy: --set and --region change the manifests given with -f, and none was; drop --set\n"],
+    [["refresh", "--stack", "a", "--region", "eu-west-1"], "error: cannot refresh: --set and --region change the manifests given with -f, and none was; drop --region\n"],
+  ])("planton %j is a usage error naming the flags and what the command takes", async (argv, message) => {
+    const io = memoryIo({ env });
+    const engine = fakeEngine({ stacks: listing });
+    expect(await runCli(argv, io, engine)).toBe(1);
+    expect(io.err()).toMatch(new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}  planton ${argv[0]} takes -f, --set, `));
+    expect(engine.calls).toEqual([]);
+  });
+
+  it("names exactly the flags planton stacks takes, and its help leaves out --stack and --endpoint-url", async () => {
+    const io = memoryIo({ env });
+    expect(await runCli(["stacks", "--stack", "a"], io, fakeEngine())).toBe(1);
+    expect(io.err()).toContain("  planton stacks takes -f, --set, --backend, --region, --profile, -o (see planton stacks --help)\n");
+    const help = memoryIo({ env });
+    expect(await runCli(["stacks", "--help"], help, fakeEngine())).toBe(0);
+    expect(help.out()).not.toMatch(/--stack|--endpoint-url/);
+  });
+
+  it("still takes --region with -f, where it fills in the manifests' region", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "a.yaml"), doc("a").replace("  region: us-east-1\n", ""));
+    const io = memoryIo({ env });
+    expect(await runCli(["stacks", "-f", dir, "--region", "us-east-1"], io, fakeEngine({ stacks: listing }))).toBe(0);
   });
 });
