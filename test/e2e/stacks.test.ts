@@ -1,4 +1,4 @@
-import { DescribeKeyCommand, type KMSClient } from "@aws-sdk/client-kms";
+import { DescribeKeyCommand, TagResourceCommand, UpdateKeyDescriptionCommand, type KMSClient } from "@aws-sdk/client-kms";
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { keyManifest } from "./support/manifests";
@@ -6,13 +6,18 @@ import { describeE2e, expectExit, startSandbox, type Sandbox } from "./support/s
 
 // A fleet folder of two manifests, applied; then one manifest is removed from the folder while
 // its key lives on. `planton stacks -f` and `preview -f` must name that stack as orphaned, with the
-// key the emulator still holds.
+// key the emulator still holds. `refresh`, `outputs` and `destroy --stack NAME` then work on the
+// orphan from its state alone.
 
 jest.setTimeout(240_000);
 
 interface InventoryJson {
   ok: boolean;
   stacks: { stack: string; keyId: string | null; region: string | null; lastUpdate: string | null; file: string | null; orphaned: boolean | null }[];
+}
+
+interface RefreshJson {
+  stacks: { stack: string; file: string; name: string; drift: { name: string; properties: { path: string; before: unknown; after: unknown }[] }[]; recorded: boolean; error: unknown }[];
 }
 
 describeE2e("planton stacks: inventory and orphans in the sandbox", () => {
@@ -77,6 +82,48 @@ describeE2e("planton stacks: inventory and orphans in the sandbox", () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ keyId: keyIds["acme-prod-gone"], region: "us-east-1" });
   });
 
+  it("refresh --stack NAME without a manifest shows drift made in the emulator, records it with --yes, then finds none", async () => {
+    const keyId = keyIds["acme-prod-gone"]!;
+    await kms.send(new UpdateKeyDescriptionCommand({ KeyId: keyId, Description: "edited by hand" }));
+    await kms.send(new TagResourceCommand({ KeyId: keyId, Tags: [{ TagKey: "Owner", TagValue: "someone" }] }));
+
+    const shown = await sandbox.planton(["refresh", "--stack", "acme-prod-gone", "--detailed-exitcode"]);
+    expectExit(shown, 2);
+    expect(shown.stdout).toContain("Stack acme-prod-gone: changed outside planton since the last apply:\n  ~ key (aws:kms/key:Key)\n");
+    expect(shown.stdout).toMatch(/~ description += "[^"]*" → "edited by hand"/);
+    expect(shown.stdout).toMatch(/\+ tags\.Owner += "someone"/);
+    expect(shown.stdout).toContain("Not recorded in the state (pass --yes to record it)");
+    expect(shown.stderr).toContain("  ok      acme-prod-gone (state only): ");
+
+    const json = await sandbox.planton(["refresh", "--stack", "acme-prod-gone", "-o", "json"]);
+    expectExit(json, 0);
+    const reported = JSON.parse(json.stdout) as RefreshJson;
+    expect(reported).toMatchObject({ formatVersion: "2.0", drifted: true, ok: true, error: null });
+    expect(reported.stacks.map((s) => [s.stack, s.file, s.name, s.recorded])).toEqual([["acme-prod-gone", "", "", false]]);
+    expect(reported.stacks[0]!.drift.find((d) => d.name === "key")!.properties).toContainEqual({ path: "description", before: expect.any(String), after: "edited by hand" });
+
+    const recorded = await sandbox.planton(["refresh", "--stack", "acme-prod-gone", "--yes", "--detailed-exitcode", "-o", "json"]);
+    expectExit(recorded, 2);
+    expect((JSON.parse(recorded.stdout) as RefreshJson).stacks.map((s) => [s.stack, s.recorded])).toEqual([["acme-prod-gone", true]]);
+
+    const after = await sandbox.planton(["refresh", "--stack", "acme-prod-gone", "--detailed-exitcode"]);
+    expectExit(after, 0);
+    expect(after.stdout).toContain("Stack acme-prod-gone: no drift; the live resources match the state.");
+    const afterJson = await sandbox.planton(["refresh", "--stack", "acme-prod-gone", "--detailed-exitcode", "-o", "json"]);
+    expectExit(afterJson, 0);
+    expect(JSON.parse(afterJson.stdout)).toMatchObject({ drifted: false, stacks: [{ stack: "acme-prod-gone", drift: [], recorded: false }] });
+  });
+
+  it("refresh --stack NAME of a stack the backend does not hold fails in one line, in JSON too", async () => {
+    const run = await sandbox.planton(["refresh", "--stack", "no-such-stack", "-o", "json"]);
+    expectExit(run, 1);
+    const document = JSON.parse(run.stdout) as RefreshJson & { ok: boolean };
+    expect(document.ok).toBe(false);
+    expect(document.stacks.map((s) => [s.stack, s.drift, s.error !== null])).toEqual([["no-such-stack", null, true]]);
+    expect(run.stderr).toContain("planton stacks lists the stacks in this backend");
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it("destroy --stack NAME --yes without a manifest schedules the orphan's key for deletion; then no orphan is left", async () => {
     const run = await sandbox.planton(["destroy", "--stack", "acme-prod-gone", "--yes"]);
     expectExit(run, 0);
@@ -93,6 +140,16 @@ describeE2e("planton stacks: inventory and orphans in the sandbox", () => {
       ["acme-prod-gone", null, false],
       ["acme-prod-kept", keyIds["acme-prod-kept"], false],
     ]);
+  });
+
+  it("refuses --stack, which a listing of every stack would ignore, naming the flags it takes", async () => {
+    const run = await sandbox.planton(["stacks", "--stack", "acme-prod-kept"]);
+    expectExit(run, 1);
+    expect(run.stderr).toBe(
+      "error: cannot list the stacks: it lists every stack in the backend from the state alone, without reaching KMS; drop --stack\n" +
+        "  planton stacks takes -f, --set, --backend, --region, --profile, -o (see planton stacks --help)\n",
+    );
+    expect(run.stdout).toBe("");
   });
 
   it("exits 1 in one line when the backend cannot be listed", async () => {
