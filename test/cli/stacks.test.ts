@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runCli } from "../../src/cli/main";
 import { PlantonError } from "../../src/core/planton-error";
@@ -8,6 +7,7 @@ import { updateEvents } from "../plan/fixtures";
 import { fakeEngine } from "../support/fake-engine";
 import { memoryIo } from "../support/memory-io";
 import { policyBlock } from "../support/policy-block";
+import { tempDir } from "../support/temp-dir";
 
 // `planton stacks` and preview's orphan lines, through runCli on a fake engine whose backend holds
 // three stacks: a (claimed by the manifest in the directory), b (holds a key, no manifest) and
@@ -22,17 +22,8 @@ const listing: StackListing[] = [
   { name: "c", lastUpdate: "2026-11-29T08:00:00.000Z", resourceCount: 0, outputs: {} },
 ];
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "planton-stacks-"));
-  dirs.push(dir);
-  return dir;
-}
-
 function fleetDir(): string {
-  const dir = tempDir();
+  const dir = tempDir("planton-stacks");
   writeFileSync(join(dir, "a.yaml"), doc("a"));
   return dir;
 }
@@ -164,7 +155,7 @@ describe("flags a command would ignore", () => {
   });
 
   it("still takes --region with -f, where it fills in the manifests' region", async () => {
-    const dir = tempDir();
+    const dir = tempDir("planton-stacks");
     writeFileSync(join(dir, "a.yaml"), doc("a").replace("  region: us-east-1\n", ""));
     const io = memoryIo({ env });
     expect(await runCli(["stacks", "-f", dir, "--region", "us-east-1"], io, fakeEngine({ stacks: listing }))).toBe(0);

@@ -1,18 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { localDeployment } from "../../src/engine/local-checkpoint";
+import { tempDir } from "../support/temp-dir";
 
 // A local backend's checkpoint read directly must give what `pulumi stack export` gives: the
 // latest deployment; anything unknown falls back to the engine (undefined).
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
 function backend(file: string, content: Buffer | string): string {
-  const dir = mkdtempSync(join(tmpdir(), "planton-checkpoint-"));
-  dirs.push(dir);
+  const dir = tempDir("planton-checkpoint");
   mkdirSync(join(dir, ".pulumi", "stacks", "planton"), { recursive: true });
   writeFileSync(join(dir, ".pulumi", "stacks", "planton", file), content);
   return dir;
