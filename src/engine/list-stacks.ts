@@ -6,7 +6,7 @@ import { pulumiCli } from "./pulumi-cli";
 import { toPlantonError } from "./to-planton-error";
 import { makeWorkDir } from "./work-dir";
 
-/** How many stacks' outputs are read at once (each is one Pulumi CLI call). */
+/** How many stacks' outputs are read at once (each read is two Pulumi CLI runs: masked, then with secrets). */
 const READ_AT_ONCE = 4;
 
 /**
