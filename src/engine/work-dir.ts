@@ -13,17 +13,10 @@ const live = new Set<string>();
 
 process.on("exit", () => live.forEach(removeDir));
 
-// A signal that nobody else handles (no run is open to stop gracefully, e.g. `planton stacks`)
-// would kill the process without its exit hooks: exit as the signal would, through them.
-for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
-  process.on(signal, () => {
-    if (process.listenerCount(signal) === 1) process.exit(code);
-  });
-}
-
 /**
  * Makes a `planton-*` directory under the system's temp dir. It is removed by `remove`, or when
- * planton exits (normally, by process.exit, or on SIGINT/SIGTERM); only a SIGKILL leaves it.
+ * planton exits, normally or by process.exit (which a SIGINT or SIGTERM leads to: see the CLI's
+ * onInterrupt and exitOnSignal); only a SIGKILL leaves it.
  */
 export function makeWorkDir(): WorkDir {
   const path = mkdtempSync(join(tmpdir(), "planton-"));

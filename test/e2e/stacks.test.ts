@@ -1,8 +1,9 @@
 import { DescribeKeyCommand, TagResourceCommand, UpdateKeyDescriptionCommand, type KMSClient } from "@aws-sdk/client-kms";
-import { mkdirSync, rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { keyManifest } from "./support/manifests";
-import { describeE2e, expectExit, startSandbox, type Sandbox } from "./support/sandbox";
+import { collect, describeE2e, expectExit, PLANTON, startSandbox, type Sandbox } from "./support/sandbox";
 
 // A fleet folder of two manifests, applied; then one manifest is removed from the folder while
 // its key lives on. `planton stacks -f` and `preview -f` must name that stack as orphaned, with the
@@ -74,6 +75,34 @@ describeE2e("planton stacks: inventory and orphans in the sandbox", () => {
     const json = await sandbox.planton(["preview", "-f", fleet, "-o", "json"]);
     expectExit(json, 0);
     expect((JSON.parse(json.stdout) as { orphans: { stack: string; keyId: string }[] }).orphans.map((o) => [o.stack, o.keyId])).toEqual([["acme-prod-gone", keyIds["acme-prod-gone"]]]);
+  });
+
+  it("leaves no planton-* work directory behind, finished, interrupted once, or aborted by a second signal", async () => {
+    const tmp = join(sandbox.dir, "tmp");
+    mkdirSync(tmp);
+    const workDirs = () => readdirSync(tmp).filter((name) => name.startsWith("planton-"));
+    const start = (args: string[]) => spawn(PLANTON, args, { cwd: sandbox.dir, env: { ...sandbox.env, TMPDIR: tmp }, stdio: ["pipe", "pipe", "pipe"] });
+    // Signals go once a work directory exists (the engine is loaded by then).
+    const interrupt = async (args: string[], signals: NodeJS.Signals[]) => {
+      const child = start(args);
+      const done = collect(child);
+      while (child.exitCode === null && workDirs().length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(child.exitCode).toBeNull();
+      for (const signal of signals) {
+        child.kill(signal);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+      return done;
+    };
+
+    expectExit(await collect(start(["preview", "-f", fleet])), 0);
+    expect(workDirs()).toEqual([]);
+    expect((await interrupt(["stacks"], ["SIGINT"])).code).toBe(130);
+    expect(workDirs()).toEqual([]);
+    expect((await interrupt(["preview", "-f", fleet], ["SIGINT"])).code).toBe(1);
+    expect(workDirs()).toEqual([]);
+    expect((await interrupt(["preview", "-f", fleet], ["SIGTERM", "SIGTERM"])).code).toBe(143);
+    expect(workDirs()).toEqual([]);
   });
 
   it("outputs --stack NAME reads the orphan's outputs from its state, without a manifest", async () => {
