@@ -9,28 +9,17 @@
 //
 // Env: BENCH_STACKS (default 8), BENCH_LATENCY_MS (default 300).
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, tmpdir, totalmem } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
+import { join } from "node:path";
+import { planton, runInSandbox, workDir } from "./setup.mjs";
 
-const self = fileURLToPath(import.meta.url);
-const root = join(dirname(self), "..");
-if (!existsSync(join(root, "dist", "src", "cli", "main.js"))) {
-  console.error("bench: dist/ is missing; run `npm run build` first");
-  process.exit(1);
-}
 const latency = process.env.BENCH_LATENCY_MS ?? "300";
-if (!process.env.PLANTON_SANDBOX) {
-  const env = { ...process.env, PLANTON_SANDBOX_KMS_LATENCY_MS: latency };
-  const sandboxed = spawnSync(join(root, "scripts", "sandbox"), [process.execPath, self], { stdio: "inherit", env });
-  process.exit(sandboxed.status ?? 1);
-}
+runInSandbox(import.meta.url, { PLANTON_SANDBOX_KMS_LATENCY_MS: latency });
 
-const planton = join(root, "bin", "planton");
 const count = Number(process.env.BENCH_STACKS ?? 8);
 const target = 0.6;
-const work = mkdtempSync(join(tmpdir(), "planton-bench-parallel-"));
+const work = workDir("planton-bench-parallel");
 const tag = process.pid.toString(36);
 
 /** A folder of `count` manifests of new keys, named after `set`. */

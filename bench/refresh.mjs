@@ -9,26 +9,15 @@
 // Runs itself inside scripts/sandbox (KMS emulators, Pulumi CLI, test provider, temp backend).
 // Env: BENCH_RUNS (timed runs of each side, default 3; one untimed warm-up of each comes first);
 // PLANTON_SANDBOX_KMS_LATENCY_MS (set on the outer run) delays every emulator answer, as real KMS does.
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { spawn } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { planton, root, runInSandbox, workDir } from "./setup.mjs";
 
-const self = fileURLToPath(import.meta.url);
-const root = join(dirname(self), "..");
-if (!existsSync(join(root, "dist", "src", "cli", "main.js"))) {
-  console.error("bench: dist/ is missing; run `npm run build` first");
-  process.exit(1);
-}
-if (!process.env.PLANTON_SANDBOX) {
-  const sandboxed = spawnSync(join(root, "scripts", "sandbox"), [process.execPath, self], { stdio: "inherit" });
-  process.exit(sandboxed.status ?? 1);
-}
+runInSandbox(import.meta.url);
 
-const planton = join(root, "bin", "planton");
 const runs = Number(process.env.BENCH_RUNS ?? 3);
-const work = mkdtempSync(join(tmpdir(), "planton-bench-refresh-"));
+const work = workDir("planton-bench-refresh");
 const example = readFileSync(join(root, "examples", "minimal.yaml"), "utf8");
 
 const stacks = [

@@ -7,20 +7,14 @@
 // To add a case, push one onto `cases`: { name, command, baseline, target }, where command and
 // baseline are argv arrays run with spawnSync.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { planton, requireBuild, root, workDir } from "./setup.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const planton = join(root, "bin", "planton");
-if (!existsSync(join(root, "dist", "src", "cli", "main.js"))) {
-  console.error("bench: dist/ is missing; run `npm run build` first");
-  process.exit(1);
-}
+requireBuild();
 
 const runs = Number(process.env.BENCH_RUNS ?? 15);
-const work = mkdtempSync(join(tmpdir(), "planton-bench-"));
+const work = workDir("planton-bench");
 const example = readFileSync(join(root, "examples", "prod-rds-primary.yaml"), "utf8");
 const one = join(work, "one.yaml");
 writeFileSync(one, example);
@@ -28,7 +22,8 @@ const many = join(work, "many");
 mkdirSync(many);
 for (let i = 0; i < 300; i++) {
   const name = `key-${String(i).padStart(3, "0")}`;
-  writeFileSync(join(many, `${name}.yaml`), example.replace("name: prod-rds-primary", `name: ${name}`));
+  // Each its own alias: one alias names one key per region, so 300 keys sharing it would be invalid.
+  writeFileSync(join(many, `${name}.yaml`), example.replace("name: prod-rds-primary", `name: ${name}`).replace('alias: "alias/prod/rds-primary"', `alias: "alias/prod/${name}"`));
 }
 
 const node = process.execPath;

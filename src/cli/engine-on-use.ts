@@ -15,7 +15,7 @@ export function engineOnUse(): Engine {
     endpointAnswers: (url, seconds) => load().endpointAnswers(url, seconds),
     findIdentityKeys: (location, tags) => load().findIdentityKeys(location, tags),
     findAliasOwners: (lookups, options) => load().findAliasOwners(lookups, options),
-    listStacks: (location) => load().listStacks(location),
+    listStacks: (location, options) => load().listStacks(location, options),
     // Locks are files or S3 objects: reading them needs no Pulumi (`planton unlock` loads none).
     listLocks: (location, stack) => locks().listLocks(location, stack),
     removeLocks: (location, found) => locks().removeLocks(location, found),

@@ -4,6 +4,7 @@ import { inventoryJson } from "../render/inventory-json";
 import { orphanLine, renderInventoryText } from "../render/inventory-text";
 import { stackInventory, type InventoryOptions } from "../stack/stack-inventory";
 import { ExitCode } from "./exit";
+import { exitOnSignal } from "./exit-on-signal";
 import type { Io } from "./io";
 import { printDocument } from "./print-document";
 import type { ColorFlags } from "./print-problems";
@@ -21,7 +22,8 @@ export interface InventoryCommandOptions extends InventoryOptions, ColorFlags {
  */
 export async function runInventory(options: InventoryCommandOptions, io: Io, engine: Engine): Promise<ExitCode> {
   const report = reportPrinter(io, options, () => undefined);
-  const inventory = await stackInventory(options, { engine, sources: io, homeDir: homedir(), report });
+  const restore = exitOnSignal();
+  const inventory = await stackInventory(options, { engine, sources: io, homeDir: homedir(), report }).finally(restore);
   if (inventory.ok && options.output === "text") {
     if (inventory.stacks.length === 0) io.stderr.write("no stacks in the backend\n");
     for (const entry of inventory.stacks.filter((e) => e.orphaned)) io.stderr.write(`${orphanLine(entry)}\n`);

@@ -13,6 +13,7 @@ import { previewStacks, type PreviewStackOptions, type StackPlan } from "../stac
 import { previewOrphans } from "../stack/stack-inventory";
 import type { StackResult } from "../stack/run-stacks";
 import { ExitCode } from "./exit";
+import { exitOnSignal } from "./exit-on-signal";
 import type { Io, Writer } from "./io";
 import { printDocument } from "./print-document";
 import { colorFor, printProblems, type ColorFlags } from "./print-problems";
@@ -54,7 +55,8 @@ export async function runPreview(options: PreviewOptions, io: Io, engine: Engine
   const saved = options.out === undefined || run.results.length === 0 || writeSavedPlan(io, options.out, run, preview);
   const exitCode = saved ? finished : ExitCode.failure;
   // With -f DIR, the stacks in the backend that no manifest of the fleet claims: one line each.
-  const orphans = await previewOrphans(options, run, ctx);
+  const restore = exitOnSignal();
+  const orphans = await previewOrphans(options, run, ctx).finally(restore);
   if (orphans?.error !== undefined) io.stderr.write(`warning: cannot look for orphaned stacks: ${errorMessage(orphans.error)}\n`);
   for (const entry of orphans?.stacks ?? []) io.stderr.write(`${orphanLine(entry)}\n`);
   const previews = stackPreviews(run);

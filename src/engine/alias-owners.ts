@@ -25,8 +25,7 @@ export interface AliasLookupOptions {
  * cannot be read is skipped: the lookup only lets preview say early what apply would hit anyway.
  */
 export async function findAliasOwners(lookups: readonly AliasLookup[], options: AliasLookupOptions): Promise<AliasOwner[]> {
-  if (lookups.length === 0) return [];
-  // Loaded on use: only a plan that creates an alias pays for the AWS SDK.
+  // Loaded on use: only a plan that creates an alias asks (planStack), so only it pays for the AWS SDK.
   const kms = require("@aws-sdk/client-kms") as typeof ClientKms;
   const regions = [...new Set(lookups.map((l) => l.region))];
   const found = await Promise.all(

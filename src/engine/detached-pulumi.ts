@@ -49,6 +49,8 @@ export function detachedPulumi(cli: PulumiCommand): PulumiCommand {
       child.stderr.setEncoding("utf8").on("data", (d: string) => ((stderr += d), onError?.(d)));
       const abort = (): void => void child.kill("SIGINT");
       signal?.addEventListener("abort", abort, { once: true });
+      // Interrupted before this operation started (while its stack was being opened): stop it at once.
+      if (signal?.aborted === true) abort();
       let finished = false;
       const finish = (code: number, err?: Error): void => {
         if (finished) return;

@@ -26,7 +26,14 @@ export interface StackListing {
   /** The end of its last update, as the engine gives it (ISO 8601); absent when it never ran. */
   readonly lastUpdate?: string;
   readonly resourceCount?: number;
+  /** Its outputs; empty when they were not asked for (see ListStacksOptions). */
   readonly outputs: Readonly<Record<string, OutputValue>>;
+}
+
+/** What a listing reads besides the stacks' names, updates and resource counts. */
+export interface ListStacksOptions {
+  /** Which stacks' outputs to read (reading them costs two CLI runs a stack); default every one. */
+  readonly outputsOf?: (stack: string) => boolean;
 }
 
 /** The program a stack deploys: the key and how its providers reach AWS. */
@@ -88,7 +95,7 @@ export interface Engine {
   /** The aliases among `lookups` that already exist in KMS, with the key each points at (see findAliasOwners). */
   findAliasOwners(lookups: readonly AliasLookup[], options: AliasLookupOptions): Promise<AliasOwner[]>;
   /** Every planton stack in the backend, by name. */
-  listStacks(location: StackLocation): Promise<readonly StackListing[]>;
+  listStacks(location: StackLocation, options?: ListStacksOptions): Promise<readonly StackListing[]>;
   /** The locks of `stack` (without one, of every planton stack) in a file or S3 backend (see listLocks). */
   listLocks(location: StackLocation, stack?: string): Promise<readonly StackLock[]>;
   /** Removes exactly these locks from the backend. */

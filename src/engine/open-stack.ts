@@ -1,16 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { LocalWorkspace, PulumiCommand, Stack, type PulumiFn } from "@pulumi/pulumi/automation";
+import { mkdirSync } from "node:fs";
+import { LocalWorkspace, Stack, type PulumiFn } from "@pulumi/pulumi/automation";
 import { PlantonError } from "../core/planton-error";
 import type { Backend } from "./backend-url";
-import { detachedPulumi } from "./detached-pulumi";
 import { PROJECT_NAME } from "./project-name";
 import { damagedStateError } from "./state-fault";
 import { stateDamage, stateFilePath } from "./state-files";
 import { watchStateWrites } from "./state-writes";
+import { pulumiCli } from "./pulumi-cli";
 import { toPlantonError } from "./to-planton-error";
-
+import { makeWorkDir } from "./work-dir";
 
 /** Everything needed to reach one stack. */
 export interface OpenStackOptions {
@@ -48,14 +46,6 @@ export class NoStackError extends Error {
   }
 }
 
-let pulumiCli: PulumiCommand | undefined;
-
-/** The `pulumi` on PATH, version-checked once per process (every stack of a run shares it), run detached. */
-async function findPulumiCli(): Promise<PulumiCommand> {
-  pulumiCli ??= detachedPulumi(await PulumiCommand.get());
-  return pulumiCli;
-}
-
 const noProgram: PulumiFn = async () => ({});
 
 /**
@@ -69,13 +59,12 @@ export async function openStack(options: OpenStackOptions): Promise<StackHandle>
     ensurePrivateDir(localDir);
     refuseDamagedState(localDir, options.stack, options.verb ?? "open");
   }
-  const workDir = mkdtempSync(join(tmpdir(), "planton-"));
-  const close = (): void => rmSync(workDir, { recursive: true, force: true });
+  const { path: workDir, remove: close } = makeWorkDir();
   const failure = { verb: "open", stack: options.stack, diagnostics: [], interrupted: false, backendUrl: options.backend.url };
   // Opening creates a new stack's state file: a write that fails must not leave it half-written.
   const writes = localDir !== undefined ? watchStateWrites(localDir, options.stack) : undefined;
   try {
-    const pulumiCommand = await findPulumiCli();
+    const pulumiCommand = await pulumiCli();
     const workspace = await LocalWorkspace.create({
       workDir,
       pulumiCommand,

@@ -1,4 +1,5 @@
 import type { StackState } from "./engine";
+import { localDeployment } from "./local-checkpoint";
 import type { StackHandle } from "./open-stack";
 import { watchStateWrites } from "./state-writes";
 import { toPlantonError } from "./to-planton-error";
@@ -24,9 +25,13 @@ type StateResource = { urn: string; type: string; id?: string; inputs?: Record<s
 type StateOperation = { type: string; resource: StateResource };
 type Deployment = { deployment: { resources?: StateResource[]; pending_operations?: StateOperation[] } };
 
-/** The resources the stack's state records and its pending operations. */
+/**
+ * The resources the stack's state records and its pending operations; a local backend's
+ * checkpoint file is read directly (every preview and apply asks), others through the engine.
+ */
 export async function readStackState(handle: StackHandle): Promise<StackState> {
-  const state = await exportState(handle);
+  const local = handle.localDir !== undefined ? (localDeployment(handle.localDir, handle.name) as Deployment | undefined) : undefined;
+  const state = local ?? (await exportState(handle));
   const recorded = (state.deployment.resources ?? []).flatMap((r) => (r.id !== undefined && r.id !== "" ? [{ type: r.type, id: r.id }] : []));
   const pending = (state.deployment.pending_operations ?? []).map((op) => ({
     operation: op.type,

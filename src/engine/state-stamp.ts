@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readCheckpointFile } from "./local-checkpoint";
 import type { StackHandle } from "./open-stack";
-import { stateFilePath } from "./state-files";
 import { toPlantonError } from "./to-planton-error";
 
 /**
@@ -12,8 +11,8 @@ import { toPlantonError } from "./to-planton-error";
  * hashed as it is, which spares an engine run (the stamp is read on every apply).
  */
 export async function stateStamp(handle: StackHandle): Promise<string> {
-  const file = handle.localDir !== undefined ? readStateFile(handle.localDir, handle.name) : undefined;
-  if (file !== undefined) return `sha256:file:${createHash("sha256").update(file).digest("hex")}`;
+  const file = handle.localDir !== undefined ? readCheckpointFile(handle.localDir, handle.name) : undefined;
+  if (file !== undefined) return `sha256:file:${createHash("sha256").update(file.bytes).digest("hex")}`;
   try {
     const exported = await handle.stack.exportStack();
     return `sha256:${createHash("sha256").update(JSON.stringify(exported.deployment ?? null)).digest("hex")}`;
@@ -31,14 +30,5 @@ export async function updateMessages(handle: StackHandle): Promise<string[]> {
     return (await handle.stack.history(HISTORY_DEPTH)).map((entry) => entry.message ?? "");
   } catch (err) {
     throw toPlantonError(err, { verb: "read the history of", stack: handle.name, diagnostics: [], interrupted: false, backendUrl: handle.backendUrl });
-  }
-}
-
-/** The stack's checkpoint in a local backend (plain or gzipped); undefined when absent. */
-function readStateFile(localDir: string, stack: string): Buffer | undefined {
-  try {
-    return readFileSync(stateFilePath(localDir, stack));
-  } catch {
-    return undefined; // the engine's export decides
   }
 }

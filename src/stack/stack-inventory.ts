@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { hasErrors } from "../core/problem";
-import type { StackListing } from "../engine/engine";
+import type { ListStacksOptions, StackListing } from "../engine/engine";
 import type { StackLock } from "../engine/stack-lock";
 import { stackName } from "../engine/stack-name";
 import { unlockCommand } from "../engine/unlock-command";
@@ -63,7 +63,7 @@ export async function stackInventory(options: InventoryOptions, ctx: InventoryCo
     if (hasErrors(problems)) return { stacks: [], problems, checked, ok: false };
     for (const m of loaded.manifests) {
       const metadata = m.key.metadata;
-      claims.set(stackName({ name: m.name, org: metadata?.org, env: metadata?.env, labels: metadata?.labels }, options.stackFlags.stack), { file: m.file, name: m.name });
+      claims.set(stackName({ name: m.name, org: metadata?.org, env: metadata?.env, labels: metadata?.labels }), { file: m.file, name: m.name });
     }
   }
   for (const text of stackLocation(options.stackFlags, ctx.sources.env, ctx.homeDir, ctx.sources.cwd).environment.notices) ctx.report({ kind: "notice", text });
@@ -89,7 +89,8 @@ export async function previewOrphans(
   if (run.results.length === 0 || hasErrors(run.problems)) return undefined;
   const claims = new Map(run.results.map((r) => [r.target.stack, { file: r.target.label.file, name: r.target.label.name }]));
   try {
-    const stacks = (await listEntries(options.stackFlags, claims, ctx)).filter((entry) => entry.orphaned);
+    // Only a stack no manifest claims can be an orphan: the others' outputs are not read.
+    const stacks = (await listEntries(options.stackFlags, claims, ctx, { outputsOf: (stack) => !claims.has(stack) })).filter((entry) => entry.orphaned);
     return { stacks, problems: [], checked: true, ok: true };
   } catch (error) {
     return { stacks: [], problems: [], error, checked: true, ok: false };
@@ -110,9 +111,9 @@ async function listLockedEntries(flags: StackTargetOptions, claims: Claims | und
   return { stacks, backendUrl: backend.url };
 }
 
-async function listEntries(flags: StackTargetOptions, claims: Claims | undefined, ctx: InventoryContext): Promise<InventoryEntry[]> {
+async function listEntries(flags: StackTargetOptions, claims: Claims | undefined, ctx: InventoryContext, list: ListStacksOptions = {}): Promise<InventoryEntry[]> {
   const { backend, environment } = stackLocation(flags, ctx.sources.env, ctx.homeDir, ctx.sources.cwd);
-  const listings = await ctx.engine.listStacks({ backend, envVars: environment.vars });
+  const listings = await ctx.engine.listStacks({ backend, envVars: environment.vars }, list);
   return listings.map((listing) => inventoryEntry(listing, claims));
 }
 

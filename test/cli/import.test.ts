@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runImport, type ImportOptions } from "../../src/cli/run-import";
 import { PlantonError } from "../../src/core/planton-error";
@@ -8,6 +7,7 @@ import type { KeyReader } from "../../src/stack/import-key";
 import { FACTS } from "../adopt/facts";
 import { fakeEngine } from "../support/fake-engine";
 import { memoryIo } from "../support/memory-io";
+import { tempDir } from "../support/temp-dir";
 
 // planton import's printing with the engine and the key reader replaced: the manifest on stdout
 // or in --out, the notes and the closing line on stderr, one JSON document on success and on
@@ -35,7 +35,7 @@ describe("planton import's output", () => {
   });
 
   it("writes the manifest to --out and says so; -o json names the file in one document", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "planton-import-"));
+    const dir = tempDir("planton-import");
     const io = memoryIo({ env, cwd: dir });
     expect(await runImport(options({ file: "payments.yaml", output: "json" }), io, fakeEngine({ exists: false }), reader())).toBe(0);
     const manifest = readFileSync(join(dir, "payments.yaml"), "utf8");
@@ -58,7 +58,7 @@ describe("planton import's output", () => {
   });
 
   it("refuses an --out file that exists before reading the key, leaving it as it was", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "planton-import-"));
+    const dir = tempDir("planton-import");
     writeFileSync(join(dir, "taken.yaml"), "mine\n");
     const io = memoryIo({ env, cwd: dir });
     const read = reader();

@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runCli } from "../../src/cli/main";
 import { memoryIo, type MemoryIo } from "../support/memory-io";
+import { tempDir } from "../support/temp-dir";
 
 const ADMIN = "arn:aws:iam::123456789012:role/SecurityAdmin";
 const USER = "arn:aws:iam::123456789012:role/App";
@@ -18,7 +18,7 @@ const defaultPolicyWarning = "key.yaml:5:1: warning: spec.policy: not set: the k
 
 /** Runs `planton policy` on files holding these texts (in a fresh directory) plus `args`. */
 async function policy(files: Record<string, string>, args: string[] = [], env: Record<string, string> = {}): Promise<{ code: number; io: MemoryIo }> {
-  const dir = mkdtempSync(join(tmpdir(), "planton-policy-"));
+  const dir = tempDir("planton-policy");
   for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
   const io = memoryIo({ cwd: dir, env });
   const code = await runCli(["policy", ...Object.keys(files).flatMap((f) => ["-f", f]), ...args], io);

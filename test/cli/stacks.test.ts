@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runCli } from "../../src/cli/main";
 import { PlantonError } from "../../src/core/planton-error";
@@ -8,6 +7,7 @@ import { updateEvents } from "../plan/fixtures";
 import { fakeEngine } from "../support/fake-engine";
 import { memoryIo } from "../support/memory-io";
 import { policyBlock } from "../support/policy-block";
+import { tempDir } from "../support/temp-dir";
 
 // `planton stacks` and preview's orphan lines, through runCli on a fake engine whose backend holds
 // three stacks: a (claimed by the manifest in the directory), b (holds a key, no manifest) and
@@ -23,7 +23,7 @@ const listing: StackListing[] = [
 ];
 
 function fleetDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "planton-stacks-"));
+  const dir = tempDir("planton-stacks");
   writeFileSync(join(dir, "a.yaml"), doc("a"));
   return dir;
 }
@@ -106,6 +106,12 @@ describe("preview -f DIR", () => {
     ]);
   });
 
+  it("reads the outputs only of the stacks no manifest claims", async () => {
+    const engine = fakeEngine({ stacks: listing, events: { preview: updateEvents() } });
+    expect(await runCli(["preview", "-f", fleetDir()], memoryIo({ env }), engine)).toBe(0);
+    expect(engine.calls.filter((c) => c.kind === "list").map((c) => c.outputsRead)).toEqual([["b", "c"]]);
+  });
+
   it("does not look for orphans with a single file, and its JSON orphans is null", async () => {
     const io = memoryIo({ env, stdin: doc("a") });
     const engine = fakeEngine({ stacks: listing, events: { preview: updateEvents() } });
@@ -119,5 +125,39 @@ describe("preview -f DIR", () => {
     const engine = fakeEngine({ stacks: new PlantonError("engine", "cannot list the stacks in s3://x: denied"), events: { preview: updateEvents() } });
     expect(await runCli(["preview", "-f", fleetDir()], io, engine)).toBe(0);
     expect(io.err()).toContain("warning: cannot look for orphaned stacks: cannot list the stacks in s3://x: denied\n");
+  });
+});
+
+describe("flags a command would ignore", () => {
+  it.each([
+    [["stacks", "--stack", "a"], "error: cannot list the stacks: it lists every stack in the backend from the state alone, without reaching KMS; drop --stack\n"],
+    [["stacks", "--endpoint-url", "http://127.0.0.1:1"], "error: cannot list the stacks: it lists every stack in the backend from the state alone, without reaching KMS; drop --endpoint-url\n"],
+    [["stacks", "--set", "spec.description=x", "--region", "us-east-1"], "error: cannot list the stacks: --set and --region change the manifests given with -f, and none was; drop --set, --region\n"],
+    [["outputs", "--stack", "a", "--region", "us-east-1"], "error: cannot read the outputs: --set and --region change the manifests given with -f, and none was; drop --region\n"],
+    [["outputs", "--stack", "a", "--endpoint-url", "http://127.0.0.1:1"], "error: cannot read the outputs: outputs come from the stack's state, without reaching KMS; drop --endpoint-url\n"],
+    [["destroy", "--stack", "a", "--set", "spec.description=x", "--yes"], "error: cannot destroy: --set and --region change the manifests given with -f, and none was; drop --set\n"],
+    [["refresh", "--stack", "a", "--region", "eu-west-1"], "error: cannot refresh: --set and --region change the manifests given with -f, and none was; drop --region\n"],
+  ])("planton %j is a usage error naming the flags and what the command takes", async (argv, message) => {
+    const io = memoryIo({ env });
+    const engine = fakeEngine({ stacks: listing });
+    expect(await runCli(argv, io, engine)).toBe(1);
+    expect(io.err()).toMatch(new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}  planton ${argv[0]} takes -f, --set, `));
+    expect(engine.calls).toEqual([]);
+  });
+
+  it("names exactly the flags planton stacks takes, and its help leaves out --stack and --endpoint-url", async () => {
+    const io = memoryIo({ env });
+    expect(await runCli(["stacks", "--stack", "a"], io, fakeEngine())).toBe(1);
+    expect(io.err()).toContain("  planton stacks takes -f, --set, --backend, --region, --profile, -o (see planton stacks --help)\n");
+    const help = memoryIo({ env });
+    expect(await runCli(["stacks", "--help"], help, fakeEngine())).toBe(0);
+    expect(help.out()).not.toMatch(/--stack|--endpoint-url/);
+  });
+
+  it("still takes --region with -f, where it fills in the manifests' region", async () => {
+    const dir = tempDir("planton-stacks");
+    writeFileSync(join(dir, "a.yaml"), doc("a").replace("  region: us-east-1\n", ""));
+    const io = memoryIo({ env });
+    expect(await runCli(["stacks", "-f", dir, "--region", "us-east-1"], io, fakeEngine({ stacks: listing }))).toBe(0);
   });
 });

@@ -1,13 +1,13 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { policyBlock } from "../support/policy-block";
+import { tempDir } from "../support/temp-dir";
 
 // Through the shipped bin/planton: every problem of a document at once, and manifests that are
 // valid alone but collide with each other (one stack, one alias in a region) refused by validate.
 const planton = join(__dirname, "..", "..", "bin", "planton");
-const dir = mkdtempSync(join(tmpdir(), "planton-across-"));
+const dir = tempDir("planton-across");
 const manifest = (name: string, spec: string, metadata = ""): string =>
   `apiVersion: aws.project-planton.org/v1\nkind: AwsKmsKey\nmetadata:\n  name: ${name}\n${metadata}spec:\n${spec}`;
 const write = (file: string, text: string): string => {

@@ -1,16 +1,16 @@
 import fc from "fast-check";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runCli } from "../../src/cli/main";
 import { memoryIo } from "../support/memory-io";
+import { tempDir } from "../support/temp-dir";
 
 // Mutated example manifests must always get a clean verdict: exit 0 or 1 and readable problems,
 // never a stack trace or the exit funnel's "this is a bug" line.
 
 const examplesDir = join(__dirname, "..", "..", "examples");
 const examples = readdirSync(examplesDir).filter((n) => n.endsWith(".yaml")).map((n) => readFileSync(join(examplesDir, n), "utf8"));
-const dir = mkdtempSync(join(tmpdir(), "planton-fuzz-"));
+const dir = tempDir("planton-fuzz");
 
 /** Values of every YAML shape, to put where another type belongs. */
 const yamlValue = fc.constantFrom(

@@ -1,19 +1,19 @@
 import { spawnSync } from "node:child_process";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { maxAliasedValues } from "../../src/manifest/check-document";
 import { maxSourceBytes } from "../../src/manifest/read-sources";
 import { maxPolicyJsonDepth } from "../../src/policy/parse-policy-json";
 import { maxProblemsPerInput } from "../../src/validate/cap-problems";
 import { policyBlock } from "../support/policy-block";
+import { tempDir } from "../support/temp-dir";
 
 // Hostile and unlucky input to the shipped bin/planton (startup snapshot on): each case ends in
 // bounded time with one clear problem, exit 1, and one JSON document for -o json.
 const root = join(__dirname, "..", "..");
 const planton = join(root, "bin", "planton");
-const dir = mkdtempSync(join(tmpdir(), "planton-hostile-"));
+const dir = tempDir("planton-hostile");
 const header = "apiVersion: aws.project-planton.org/v1\nkind: AwsKmsKey\nmetadata:\n  name: hostile\nspec:\n";
 const write = (name: string, text: string | Buffer): string => {
   writeFileSync(join(dir, name), text);

@@ -1,12 +1,12 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { runCli } from "../../src/cli/main";
 import { memoryIo } from "../support/memory-io";
+import { tempDir } from "../support/temp-dir";
 
 const examples = join(__dirname, "..", "..", "examples");
-const dir = mkdtempSync(join(tmpdir(), "planton-validate-"));
+const dir = tempDir("planton-validate");
 const header = "apiVersion: aws.project-planton.org/v1\nkind: AwsKmsKey\nmetadata:\n  name: orders\n";
 // Every manifest without spec.policy gets this warning (the AWS default key policy), at its spec line.
 const DEFAULT_POLICY = "not set: the key gets the AWS default key policy, which gives the account root kms:* (any principal of the account that IAM allows may manage and use the key); set adminRole and usageRoles for least privilege";

@@ -1,8 +1,6 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { CommandError, ConcurrentUpdateError, PulumiCommand } from "@pulumi/pulumi/automation";
 import { cleanMessage, toPlantonError } from "../../src/engine/to-planton-error";
+import { tempDir } from "../support/temp-dir";
 
 // The SDK's own result class (exported at runtime, left out of its typings): errors are built as the SDK builds them.
 type Result = ConstructorParameters<typeof CommandError>[0];
@@ -52,7 +50,7 @@ describe("toPlantonError", () => {
 
   it("says the Pulumi CLI cannot be found when it is not on PATH, with the install hint", async () => {
     const path = process.env["PATH"];
-    process.env["PATH"] = mkdtempSync(join(tmpdir(), "no-pulumi-"));
+    process.env["PATH"] = tempDir("no-pulumi");
     let thrown: unknown;
     try {
       await PulumiCommand.get();

@@ -1,9 +1,9 @@
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { maxSourceBytes, readSources } from "../../src/manifest/read-sources";
+import { tempDir } from "../support/temp-dir";
 
-const dir = mkdtempSync(join(tmpdir(), "planton-read-"));
+const dir = tempDir("planton-read");
 const reads = (paths: string[], stdin = "") => readSources(paths, { cwd: dir, readStdin: () => stdin }).reads;
 const read = (paths: string[], stdin = "") => {
   const all = reads(paths, stdin);

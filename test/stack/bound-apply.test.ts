@@ -2,6 +2,7 @@ import { isPlantonError } from "../../src/core/planton-error";
 import { applyStacks } from "../../src/stack/apply-stack";
 import type { StackContext } from "../../src/stack/run-stacks";
 import { fakeEngine, type FakeEngineOptions } from "../support/fake-engine";
+import { testStackContext } from "../support/stack-context";
 import type { EngineEvent } from "../../src/engine/engine-event";
 import { createEvents, KEY_INPUTS, KEY_URN, planned, state, step } from "../plan/fixtures";
 
@@ -12,15 +13,7 @@ const doc = "apiVersion: aws.project-planton.org/v1\nkind: AwsKmsKey\nmetadata:\
 
 function context(engineOptions: FakeEngineOptions): { ctx: StackContext; engine: ReturnType<typeof fakeEngine> } {
   const engine = fakeEngine(engineOptions);
-  const ctx: StackContext = {
-    engine,
-    sources: { readStdin: () => doc, cwd: process.cwd(), env: { PULUMI_CONFIG_PASSPHRASE: "x", PLANTON_BACKEND_URL: "file:///nonexistent" } },
-    homeDir: "/nonexistent",
-    interrupts: () => ({ signal: new AbortController().signal, interrupted: new AbortController().signal, dispose: () => undefined }),
-    report: () => undefined,
-    verbose: false,
-  };
-  return { ctx, engine };
+  return { ctx: testStackContext(engine, doc), engine };
 }
 
 const apply = { files: ["-"], stackFlags: {}, allowReplace: false, allowBroadening: false, interactive: false, refresh: true, confirm: async () => undefined };

@@ -1,7 +1,7 @@
 import { previewStacks } from "../../src/stack/preview-stack";
-import type { StackContext } from "../../src/stack/run-stacks";
 import { ENDPOINT_PLACEHOLDER, savedPlan, withEndpoint } from "../../src/stack/saved-plan";
 import { fakeEngine } from "../support/fake-engine";
+import { testStackContext } from "../support/stack-context";
 import { createEvents } from "../plan/fixtures";
 
 // The saved plan of a preview run: bound to the state and live key it read, the resolved manifest,
@@ -14,14 +14,7 @@ const meta = { id: "plan-1", createdAt: "2026-01-01T00:00:00.000Z", allowReplace
 
 async function previewRun(enginePlan: string) {
   const engine = fakeEngine({ events: { preview: createEvents() }, enginePlan, stateStamps: ["state-7"] });
-  const ctx: StackContext = {
-    engine,
-    sources: { readStdin: () => doc, cwd: process.cwd(), env: { PULUMI_CONFIG_PASSPHRASE: "x", PLANTON_BACKEND_URL: "file:///nonexistent" } },
-    homeDir: "/nonexistent",
-    interrupts: () => ({ signal: new AbortController().signal, interrupted: new AbortController().signal, dispose: () => undefined }),
-    report: () => undefined,
-    verbose: false,
-  };
+  const ctx = testStackContext(engine, doc);
   const options = { files: ["-"], set: ["spec.description=planned"], stackFlags: { endpointUrl: ENDPOINT }, allowReplace: true, allowBroadening: false, interactive: false, refresh: true, save: true };
   return { run: await previewStacks(options, ctx), engine };
 }

@@ -7,6 +7,7 @@ import { readOutputs } from "../../src/stack/read-outputs";
 import { refreshStacks } from "../../src/stack/refresh-stack";
 import type { RunReport } from "../../src/stack/run-report";
 import type { StackContext } from "../../src/stack/run-stacks";
+import { testStackContext } from "../support/stack-context";
 import { fakeEngine, type FakeEngine, type FakeEngineOptions } from "../support/fake-engine";
 import { createEvents, KEY_INPUTS, KEY_URN, planned, replaceEvents, state, step, updateEvents } from "../plan/fixtures";
 import { policyBlock } from "../support/policy-block";
@@ -31,14 +32,11 @@ function harness(engineOptions: FakeEngineOptions, stdin = doc("a"), verbose = f
   const reports: RunReport[] = [];
   const interrupted = new AbortController();
   let disposed = false;
-  const ctx: StackContext = {
-    engine,
-    sources: { readStdin: () => stdin, cwd: process.cwd(), env: { PULUMI_CONFIG_PASSPHRASE: "x", PLANTON_BACKEND_URL: "file:///nonexistent" } },
-    homeDir: "/nonexistent",
+  const ctx = testStackContext(engine, stdin, {
     interrupts: () => ({ signal: new AbortController().signal, interrupted: interrupted.signal, dispose: () => void (disposed = true) }),
     report: (r) => void reports.push(r),
     verbose,
-  };
+  });
   return { ctx, engine, reports, pressCtrlC: () => interrupted.abort(), disposed: () => disposed };
 }
 

@@ -1,7 +1,7 @@
 import { isPlantonError } from "../../src/core/planton-error";
 import { previewStacks } from "../../src/stack/preview-stack";
-import type { StackContext } from "../../src/stack/run-stacks";
 import { fakeEngine, type FakeEngine, type FakeEngineOptions } from "../support/fake-engine";
+import { testStackContext } from "../support/stack-context";
 import { createEvents, updateEvents } from "../plan/fixtures";
 
 // The preview looks up the aliases its plan would create and refuses one that already points at a
@@ -12,14 +12,7 @@ const manifest = (extra = "") =>
 
 function preview(engineOptions: FakeEngineOptions, stdin = manifest()): { engine: FakeEngine; run: ReturnType<typeof previewStacks> } {
   const engine = fakeEngine(engineOptions);
-  const ctx: StackContext = {
-    engine,
-    sources: { readStdin: () => stdin, cwd: "/work", env: { PULUMI_CONFIG_PASSPHRASE: "x", PLANTON_BACKEND_URL: "file:///nonexistent" } },
-    homeDir: "/nonexistent",
-    interrupts: () => ({ signal: new AbortController().signal, interrupted: new AbortController().signal, dispose: () => undefined }),
-    report: () => undefined,
-    verbose: false,
-  };
+  const ctx = testStackContext(engine, stdin);
   return { engine, run: previewStacks({ files: ["-"], stackFlags: {}, allowReplace: false, allowBroadening: false, interactive: false, refresh: true }, ctx) };
 }
 

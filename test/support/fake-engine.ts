@@ -53,7 +53,7 @@ export type EngineCall =
   | { readonly kind: "resolve"; readonly stack: string; readonly resolutions: readonly PendingCreateResolution[] }
   | { readonly kind: "alias-lookup"; readonly lookups: readonly AliasLookup[] }
   | { readonly kind: "probe"; readonly url: string; readonly seconds: number }
-  | { readonly kind: "list"; readonly location: StackLocation }
+  | { readonly kind: "list"; readonly location: StackLocation; readonly outputsRead: readonly string[] }
   | { readonly kind: "list-locks"; readonly stack?: string }
   | { readonly kind: "remove-locks"; readonly keys: readonly string[] }
   | { readonly kind: "identity-keys"; readonly region: string };
@@ -121,10 +121,15 @@ export function fakeEngine(options: FakeEngineOptions = {}): FakeEngine {
       calls.push({ kind: "probe", url, seconds });
       return !(options.silentEndpoints ?? []).includes(url);
     },
-    listStacks: async (location) => {
-      calls.push({ kind: "list", location });
-      if (options.stacks instanceof Error) throw options.stacks;
-      return options.stacks ?? [];
+    listStacks: async (location, list = {}) => {
+      const outputsOf = list.outputsOf ?? (() => true);
+      if (options.stacks instanceof Error) {
+        calls.push({ kind: "list", location, outputsRead: [] });
+        throw options.stacks;
+      }
+      const stacks = options.stacks ?? [];
+      calls.push({ kind: "list", location, outputsRead: stacks.filter((s) => outputsOf(s.name)).map((s) => s.name) });
+      return stacks.map((s) => (outputsOf(s.name) ? s : { ...s, outputs: {} }));
     },
     listLocks: async (_location, stack) => {
       // Recorded only when a test gives locks: every opened stack lists them.
