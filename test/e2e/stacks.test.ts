@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { keyManifest } from "./support/manifests";
-import { collect, describeE2e, expectExit, PLANTON, startSandbox, type Sandbox } from "./support/sandbox";
+import { collect, describeE2e, expectExit, PLANTON, useSandbox } from "./support/sandbox";
 
 // A fleet folder of two manifests, applied; then one manifest is removed from the folder while
 // its key lives on. `planton stacks -f` and `preview -f` must name that stack as orphaned, with the
@@ -22,13 +22,12 @@ interface RefreshJson {
 }
 
 describeE2e("planton stacks: inventory and orphans in the sandbox", () => {
-  let sandbox: Sandbox;
+  const sandbox = useSandbox();
   let kms: KMSClient;
   let fleet: string;
   const keyIds: Record<string, string> = {};
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
     kms = sandbox.kms("us-east-1");
     fleet = join(sandbox.dir, "keys");
     mkdirSync(fleet);
@@ -38,9 +37,6 @@ describeE2e("planton stacks: inventory and orphans in the sandbox", () => {
     expectExit(applied, 0);
     for (const s of (JSON.parse(applied.stdout) as { stacks: { stack: string; outputs: { keyId: string } }[] }).stacks) keyIds[s.stack] = s.outputs.keyId;
     rmSync(join(fleet, "gone.yaml"));
-  });
-  afterAll(async () => {
-    await sandbox?.close();
   });
 
   it("lists both stacks with the keys the emulator holds", async () => {

@@ -1,9 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { KMSClient } from "@aws-sdk/client-kms";
+import { tempDir } from "../support/temp-dir";
 import { liveKeys } from "./support/live-keys";
 import { keyManifest } from "./support/manifests";
 import { pulumiChildOf, raceOnLock, signalChild, signalProcess } from "./support/processes";
@@ -23,7 +23,7 @@ interface Machine {
 }
 
 function machine(sandbox: Sandbox, backend: string): Machine {
-  const home = mkdtempSync(join(tmpdir(), "planton-machine-"));
+  const home = tempDir("planton-machine");
   const env: Record<string, string> = { ...sandbox.env, HOME: home, PULUMI_HOME: join(home, ".pulumi") };
   // Only --backend names the team's state: were it ignored, the run would land in ~/.planton/state.
   delete env["PULUMI_BACKEND_URL"];

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, syml
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { KMSClient } from "@aws-sdk/client-kms";
+import { tempDir } from "../../support/temp-dir";
 
 // One sandbox (scripts/sandbox: KMS emulators, test provider, fresh state) per e2e test file;
 // the file runs bin/planton in it several times and inspects the emulators directly.
@@ -200,7 +201,7 @@ function newest(dir: string): number {
 
 /** A PATH with `node` and the system's basic tools but no Pulumi CLI. */
 export function pathWithoutPulumi(): string {
-  const dir = mkdtempSync(join(tmpdir(), "planton-node-only-"));
+  const dir = tempDir("planton-node-only");
   symlinkSync(process.execPath, join(dir, "node"));
   const system = ["/usr/bin", "/bin"];
   const found = system.filter((d) => existsSync(join(d, "pulumi")));
