@@ -2,7 +2,7 @@ import type { AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey
 import type { AwsKmsKeyPolicySpec } from "../../gen/project/planton/provider/aws/awskmskey/v1/policy_pb";
 import { error, warning, type Problem } from "../core/problem";
 import { buildPolicy } from "./build-policy";
-import { sentPolicyJson } from "./policy-json";
+import { sentPolicyBytesBound, sentPolicyJson } from "./policy-json";
 import { MAX_POLICY_BYTES, type PolicyDocument } from "./policy-document";
 import { policyJsonProblems, type PolicyKeyPlace } from "./policy-json-problems";
 import { partitionOf } from "../validate/aws-partition";
@@ -100,6 +100,8 @@ function isUsable(doc: PolicyDocument): boolean {
 // gives the limit as 32 KB, 32768 bytes); the largest of `docs` (one per region, see sizeTargets) is
 // the one that must fit. `what` is the generated policy or the user's own policyJson.
 function sizeProblems(docs: readonly PolicyDocument[], at: string, what: "the generated key policy" | "policyJson"): Problem[] {
+  // Most policies are a few KB: a cheap bound settles them without rendering the canonical text.
+  if (docs.every((doc) => sentPolicyBytesBound(doc) <= MAX_POLICY_BYTES)) return [];
   const bytes = Math.max(...docs.map((doc) => new TextEncoder().encode(sentPolicyJson(doc)).length));
   if (bytes <= MAX_POLICY_BYTES) return [];
   const fix = what === "policyJson" ? "shorten the document (fewer statements, principals or conditions)" : "use fewer principals or statements";

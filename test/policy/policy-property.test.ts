@@ -3,7 +3,8 @@ import fc from "fast-check";
 import { AwsKmsKeySchema, type AwsKmsKey } from "../../gen/project/planton/provider/aws/awskmskey/v1/api_pb";
 import { KeySpec, KeyUsage } from "../../gen/project/planton/provider/aws/awskmskey/v1/enums_pb";
 import { buildPolicy } from "../../src/policy/build-policy";
-import { policyJson } from "../../src/policy/policy-json";
+import { policyJson, sentPolicyBytesBound, sentPolicyJson } from "../../src/policy/policy-json";
+import type { PolicyDocument } from "../../src/policy/policy-document";
 import { SERVICE_NAMES } from "../../src/policy/service-statements";
 import type { PolicyTarget } from "../../src/policy/policy-target";
 
@@ -150,6 +151,29 @@ describe("the generated policy text", () => {
       fc.property(input, target, (i, t: PolicyTarget) => {
         const text = policyJson(buildPolicy(keyFor(i, asGiven), t));
         expect(policyJson(JSON.parse(text))).toBe(text);
+      }),
+    );
+  });
+
+  it("never needs more bytes as sent than sentPolicyBytesBound says (the size check's shortcut)", () => {
+    const sentBytes = (doc: PolicyDocument): number => new TextEncoder().encode(sentPolicyJson(doc)).length;
+    fc.assert(
+      fc.property(input, target, (i, t: PolicyTarget) => {
+        const doc = buildPolicy(keyFor(i, asGiven), t);
+        expect(sentBytes(doc)).toBeLessThanOrEqual(sentPolicyBytesBound(doc));
+      }),
+    );
+    // A user's own policyJson: any JSON, any Unicode (escaped when sent), a lone Statement object.
+    const text = fc.string({ unit: "binary", maxLength: 12 });
+    const value = fc.letrec((tie) => ({
+      json: fc.oneof({ depthSize: "small" }, text, fc.integer(), fc.boolean(), fc.constant(null), fc.array(tie("json"), { maxLength: 3 }), fc.dictionary(text, tie("json"), { maxKeys: 3 })),
+    })).json;
+    const statement = fc.record({ Sid: text, Effect: text, Principal: value, Action: fc.oneof(text, fc.array(text, { maxLength: 4 })), Resource: value, Condition: value }, { requiredKeys: [] });
+    const rawDoc = fc.record({ Version: text, Id: text, Statement: fc.oneof(statement, fc.array(statement, { maxLength: 3 })), Extra: value }, { requiredKeys: ["Statement"] });
+    fc.assert(
+      fc.property(rawDoc, (doc) => {
+        const document = doc as unknown as PolicyDocument;
+        expect(sentBytes(document)).toBeLessThanOrEqual(sentPolicyBytesBound(document));
       }),
     );
   });
