@@ -99,10 +99,20 @@ export async function previewOrphans(
 
 type Claims = ReadonlyMap<string, Omit<StackLabel, "stack">>;
 
-/** The entries with their locks: one listing of the whole backend's locks, each reported. */
+/**
+ * The entries with their locks: one listing of the whole backend's locks, each reported. The
+ * stacks are what the command is for, so their listing's failure is the command's; locks that
+ * cannot be listed are a warning, as on every other command that reads a stack.
+ */
 async function listLockedEntries(flags: StackTargetOptions, claims: Claims | undefined, ctx: InventoryContext): Promise<{ stacks: InventoryEntry[]; backendUrl: string }> {
   const { backend, environment } = stackLocation(flags, ctx.sources.env, ctx.homeDir, ctx.sources.cwd);
-  const [entries, locks] = await Promise.all([listEntries(flags, claims, ctx), ctx.engine.listLocks({ backend, envVars: environment.vars })]);
+  const listing = ctx.engine.listLocks({ backend, envVars: environment.vars }).then(
+    (locks): { locks: readonly StackLock[]; error?: unknown } => ({ locks }),
+    (error: unknown) => ({ locks: [], error }),
+  );
+  const entries = await listEntries(flags, claims, ctx);
+  const { locks, error } = await listing;
+  if (error !== undefined) ctx.report({ kind: "notice", text: `warning: ${error instanceof Error ? error.message : String(error)}` });
   const stacks = entries.map((entry) => {
     const held = locks.filter((lock) => lock.stack === entry.stack);
     for (const lock of held) ctx.report({ kind: "locked", label: { stack: entry.stack, file: "", name: "" }, lock, unlock: unlockCommand(entry.stack, backend.url) });

@@ -82,6 +82,18 @@ describe("planton stacks", () => {
     expect(JSON.parse(json.out())).toMatchObject({ ok: false, stacks: [], error: "cannot list the stacks in s3://nowhere: NoSuchBucket" });
   });
 
+  it("lists the stacks with a warning when their locks cannot be listed, and names only the stacks' failure when both fail", async () => {
+    const locksDown = new PlantonError("engine", "cannot list the stacks' locks in s3://x: fetch failed");
+    const io = memoryIo({ env });
+    expect(await runCli(["stacks"], io, fakeEngine({ stacks: listing, locks: locksDown }))).toBe(0);
+    expect(io.out().trimEnd().split("\n").slice(1).map((line) => line.split(/ {2,}/)[0])).toEqual(["a", "b", "c"]);
+    expect(io.err()).toContain("warning: cannot list the stacks' locks in s3://x: fetch failed\n");
+    const both = memoryIo({ env });
+    expect(await runCli(["stacks"], both, fakeEngine({ stacks: new PlantonError("engine", "cannot list the stacks in s3://x: NoSuchBucket"), locks: locksDown }))).toBe(1);
+    expect(both.err()).toContain("cannot list the stacks in s3://x: NoSuchBucket");
+    expect(both.err()).not.toContain("locks");
+  });
+
   it("exits 1 on an invalid manifest without listing: its stack would be called orphaned wrongly", async () => {
     const dir = fleetDir();
     writeFileSync(join(dir, "bad.yaml"), "kind: AwsKmsKey\n");

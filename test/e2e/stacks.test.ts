@@ -123,7 +123,7 @@ describeE2e("planton stacks: inventory and orphans in the sandbox", () => {
     const json = await sandbox.planton(["refresh", "--stack", "acme-prod-gone", "-o", "json"]);
     expectExit(json, 0);
     const reported = JSON.parse(json.stdout) as RefreshJson;
-    expect(reported).toMatchObject({ formatVersion: "2.0", drifted: true, ok: true, error: null });
+    expect(reported).toMatchObject({ formatVersion: "2.1", drifted: true, ok: true, error: null });
     expect(reported.stacks.map((s) => [s.stack, s.file, s.name, s.recorded])).toEqual([["acme-prod-gone", "", "", false]]);
     expect(reported.stacks[0]!.drift.find((d) => d.name === "key")!.properties).toContainEqual({ path: "description", before: expect.any(String), after: "edited by hand" });
 
