@@ -177,13 +177,13 @@ export function throwIfInterrupted(interrupt: Pick<Interrupt, "interrupted">, ve
 
 /**
  * Why a stack failed, in a few words: `failed: <reason>` (a PlantonError's message without its
- * `cannot ‹verb› stack ‹name›: ` head, which the summary line says already; any other head names
- * what failed, so it stays), `skipped (interrupted)`, `skipped (--fail-fast)`; undefined when it
- * did not fail.
+ * `cannot ‹plain words› stack ‹name›: ` head, which the summary line says already; a head naming
+ * something else, as in `cannot use alias/x in us-east-1 for stack s: `, stays), `skipped
+ * (interrupted)`, `skipped (--fail-fast)`; undefined when it did not fail.
  */
 export function failureText(result: Pick<StackResult<unknown>, "error" | "skipped">): string | undefined {
   if (result.skipped) return `skipped (${result.skipped === "fail-fast" ? "--fail-fast" : "interrupted"})`;
   if (result.error === undefined) return undefined;
   if (!isPlantonError(result.error)) return "failed";
-  return `failed: ${result.error.message.replace(/^cannot \S+ stack \S+: /, "")}`;
+  return `failed: ${result.error.message.replace(/^cannot (?:[a-z-]+ )+stack \S+: /, "")}`;
 }

@@ -96,6 +96,19 @@ describe("runStacks", () => {
   });
 });
 
+describe("failureText", () => {
+  const failed = (message: string) => failureText({ error: new PlantonError("engine", message) });
+
+  it("drops a head that only says which stack (the summary line says it), whatever its verb", () => {
+    expect(failed("cannot apply stack acme-prod-a: the provider failed")).toBe("failed: the provider failed");
+    expect(failed("cannot read the outputs of stack acme-prod-a: no stack named acme-prod-a in file:///s")).toBe("failed: no stack named acme-prod-a in file:///s");
+  });
+
+  it("keeps a head that names what failed", () => {
+    expect(failed("cannot use alias/prod/a in us-east-1 for stack acme-prod-a: it already points at key k")).toBe("failed: cannot use alias/prod/a in us-east-1 for stack acme-prod-a: it already points at key k");
+  });
+});
+
 describe("requireConfirmation", () => {
   it("needs --yes when stdin is not a terminal", async () => {
     await expect(requireConfirmation(memoryIo(), "apply", "a", { yes: false })).rejects.toThrow(
