@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import type { KMSClient } from "@aws-sdk/client-kms";
@@ -135,5 +135,19 @@ describeE2e("stale locks on the file backend: reported by every command that rea
     expect(preview.stderr).toContain(`stack ${STACK}: removed the lock of process ${holder.pid} (2026-12-01T13:00:00Z), which no longer runs, left by a killed run`);
     expect(preview.stderr).not.toContain("is locked by");
     expect(locks()).toEqual([]);
+  });
+
+  it("the temporary file of a lock a killed run was still writing: the next run removes it and applies, instead of failing on every update", async () => {
+    mkdirSync(lockDir, { recursive: true });
+    const leftover = join(lockDir, "0123abcd.json.5f3a9c.tmp");
+    writeFileSync(leftover, "");
+    const tenMinutesAgo = new Date(Date.now() - 600_000);
+    utimesSync(leftover, tenMinutesAgo, tenMinutesAgo);
+    sandbox.write(`${NAME}.yaml`, keyManifest({ name: NAME, description: "Rotated after a killed run" }));
+    const apply = await sandbox.planton(["apply", "-f", file, "--yes"]);
+    expectExit(apply, 0);
+    expect(apply.stderr).toContain(`stack ${STACK}: removed 0123abcd.json.5f3a9c.tmp, a lock file a killed run was still writing`);
+    expect(locks()).toEqual([]);
+    expect(await liveKeys(kms, NAME)).toHaveLength(1);
   });
 });
