@@ -2,6 +2,7 @@ import { readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileLocks } from "./stack-locks";
 import { lockDir } from "./stack-lock";
+import { isEngineTempFile } from "./state-files";
 
 /** How old a temporary lock file must be to count as abandoned (writing one takes microseconds). */
 const ABANDONED_AFTER_MS = 60_000;
@@ -30,7 +31,7 @@ export function clearStaleLocks(localDir: string, stack: string, now: number = D
 function clearAbandonedTempFiles(dir: string, stack: string, now: number): string[] {
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith(".tmp"));
+    files = readdirSync(dir).filter(isEngineTempFile);
   } catch {
     return [];
   }

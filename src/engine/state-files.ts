@@ -15,6 +15,11 @@ export function stateFilePath(localDir: string, stack: string): string {
   return [`${base}.json`, `${base}.json.gz`].find(isFile) ?? `${base}.json`;
 }
 
+/** A file the backend is writing (`<file>.<hex>.tmp`), renamed into place once complete. */
+export function isEngineTempFile(name: string): boolean {
+  return /\.[0-9a-f]+\.tmp$/.test(name);
+}
+
 /** The directory of the stacks' state files in a local backend. */
 export function stacksDir(localDir: string): string {
   return join(localDir, ".pulumi", "stacks", PROJECT_NAME);

@@ -1,7 +1,8 @@
-import { existsSync, linkSync, readdirSync, readFileSync, renameSync, rmSync, statSync, watch, type FSWatcher } from "node:fs";
+import { existsSync, linkSync, readdirSync, renameSync, rmSync, statSync, watch, type FSWatcher } from "node:fs";
 import { join } from "node:path";
+import { localDeployment } from "./local-checkpoint";
+import { isEngineTempFile, newestBackup, stackDirs, stacksDir, stateDamage, stateFilePath } from "./state-files";
 import type { CreatedResource } from "./to-planton-error";
-import { newestBackup, stackDirs, stacksDir, stateDamage, stateFilePath } from "./state-files";
 
 /** Watches a stack's files while the engine writes them; `repair` returns a line per thing it did, `close` ends the watch. */
 export interface StateWriteWatch {
@@ -114,23 +115,19 @@ function tempFiles(localDir: string, stack: string): string[] {
     try {
       // The stacks directory is shared by every stack: only this stack's files there.
       const ours = (f: string): boolean => dir !== stacksDir(localDir) || f.startsWith(`${stack}.json`);
-      return readdirSync(dir).filter((f) => /\.[0-9a-f]+\.tmp$/.test(f) && ours(f)).map((f) => join(dir, f));
+      return readdirSync(dir).filter((f) => isEngineTempFile(f) && ours(f)).map((f) => join(dir, f));
     } catch {
       return [];
     }
   });
 }
 
-type StateJson = { checkpoint?: { latest?: { resources?: { urn?: string; type?: string; id?: string }[]; pending_operations?: { type?: string; resource?: { urn?: string } }[] } } };
+type Latest = { resources?: { urn?: string; type?: string; id?: string }[]; pending_operations?: { type?: string; resource?: { urn?: string } }[] };
 
 /** What the state file now holds of each resource an update created (see CreatedResource.state). */
 export function createdState(localDir: string, stack: string, created: readonly CreatedResource[]): CreatedResource[] {
-  let latest: NonNullable<StateJson["checkpoint"]>["latest"];
-  try {
-    latest = (JSON.parse(readFileSync(stateFilePath(localDir, stack), "utf8")) as StateJson).checkpoint?.latest ?? {};
-  } catch {
-    return [...created];
-  }
+  const latest = localDeployment(localDir, stack)?.deployment as Latest | undefined;
+  if (latest === undefined) return [...created];
   const named = (urn: string | undefined, name: string): boolean => urn?.endsWith(`::${name}`) === true;
   return created.map((r) => {
     const recorded = (latest.resources ?? []).some((s) => s.type === r.type && named(s.urn, r.name) && (r.id === undefined || s.id === r.id));
